@@ -1,0 +1,41 @@
+@{
+    RootModule           = 'LabelOps.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0b7d4e-6f7e-4f38-9c55-2c1f0e3a9a41'
+    Author               = 'LabelOps'
+    CompanyName          = 'LabelOps'
+    Copyright            = '(c) LabelOps contributors. MIT licence.'
+    Description          = 'Run data-labeling operations on Humans in the Loop and Ango Hub from PowerShell pipelines, scheduled scripts and Azure Automation runbooks.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('LabelOps.format.ps1xml')
+    TypesToProcess       = @('LabelOps.types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Hitl'
+        'Disconnect-Hitl'
+        'Get-HitlSession'
+        'Test-HitlConnection'
+        'New-HitlProject'
+        'Get-HitlProject'
+        'New-HitlJob'
+        'Get-HitlJob'
+        'Stop-HitlJob'
+        'Wait-HitlJob'
+        'Get-HitlMetric'
+        'Get-HitlEgressIp'
+        'Save-HitlJobFile'
+        'ConvertFrom-HitlWebhook'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('labeling', 'annotation', 'data-labeling', 'HumansInTheLoop', 'HITL', 'Ango', 'AngoHub', 'iMerit', 'MLOps', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/labelops/labelops'
+            LicenseUri   = 'https://github.com/labelops/labelops/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: Humans in the Loop API v1 (projects, jobs, wait, metrics, egress IP, job files, webhooks); shared engine with retries that never duplicate a create; embedded emulator.'
+        }
+    }
+}

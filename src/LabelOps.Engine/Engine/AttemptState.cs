@@ -1,0 +1,36 @@
+using System;
+using System.Globalization;
+using Polly;
+
+namespace LabelOps.Engine
+{
+    /// <summary>What one call carries through its attempts: the request, the caller's observer, and a count.</summary>
+    internal sealed class AttemptState
+    {
+        public AttemptState(ApiRequest request, Uri uri, IRequestObserver observer)
+        {
+            Request = request;
+            Uri = uri;
+            Observer = observer;
+        }
+
+        public ApiRequest Request { get; }
+
+        public Uri Uri { get; }
+
+        public IRequestObserver Observer { get; }
+
+        public int Attempts { get; set; }
+
+        public void ReportRetry(int retry, int maximum, TimeSpan delay, Outcome<ApiResponse> outcome)
+        {
+            var cause = outcome.Exception != null
+                ? outcome.Exception.GetType().Name + ": " + outcome.Exception.Message
+                : "HTTP " + outcome.Result!.Status.ToString(CultureInfo.InvariantCulture);
+            Observer.Verbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "Retry {0} of {1} for {2} {3} in {4:0.###} s after {5}",
+                retry, maximum, Request.Method.Method, Uri, delay.TotalSeconds, cause));
+        }
+    }
+}

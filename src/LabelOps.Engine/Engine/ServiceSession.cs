@@ -1,0 +1,295 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+
+namespace LabelOps.Engine
+{
+    /// <summary>
+    /// One authenticated connection to a service: base URI, key, one pooled <see cref="HttpClient"/> and one
+    /// resilience pipeline. Every request of every cmdlet goes through <see cref="SendAsync{T}"/> or
+    /// <see cref="DownloadAsync"/>, so retry, timeouts, redirects, logging and error mapping live here only.
+    /// Thread-safe: one session may serve many runspaces at once.
+    /// </summary>
+    public abstract class ServiceSession
+    {
+        private const int MaximumRedirects = 5;
+        private const int DebugBodyLimit = 4000;
+
+        private readonly ApiKey _key;
+        private readonly HttpClient _http;
+        private readonly ResiliencePipeline<ApiResponse> _pipeline;
+
+        protected ServiceSession(string service, Uri baseUri, SecureString apiKey, SessionOptions? options)
+        {
+            Service = service;
+            BaseUri = NormaliseBaseUri(baseUri);
+            _key = new ApiKey(apiKey);
+            Options = (options ?? new SessionOptions()).Clone();
+            Options.Validate();
+            UserAgent = "LabelOps/" + ModuleVersion;
+            ConnectedAt = DateTimeOffset.UtcNow;
+            _http = CreateHttpClient(UserAgent);
+            _pipeline = ResiliencePipelineFactory.Create(Options, TimeProvider.System);
+        }
+
+        public string Service { get; }
+
+        public Uri BaseUri { get; }
+
+        public string UserAgent { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>A copy of the settings; changing it does not change the session.</summary>
+        public SessionOptions Options { get; }
+
+        public static string ModuleVersion { get; } =
+            typeof(ServiceSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
+
+        public override string ToString() => Service + " session to " + BaseUri;
+
+        /// <summary>Adds this service's authentication header. Called only for requests to the session's own host.</summary>
+        protected abstract void Authenticate(HttpRequestHeaders headers, string key);
+
+        /// <summary>Sends a request and parses a successful answer inside the attempt, so an unreadable answer to a read is retried too.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, Func<ApiResponse, T> parse, IRequestObserver observer, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(BaseUri, request.PathAndQuery);
+            var result = default(T)!;
+            await ExecuteAsync(
+                request,
+                uri,
+                observer,
+                async (state, token) =>
+                {
+                    var response = await SendOnceAsync(state, uri, token).ConfigureAwait(false);
+                    if (response.IsSuccess)
+                    {
+                        result = ParseInsideAttempt(parse, response);
+                    }
+                    return response;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+
+        /// <summary>
+        /// Streams a file from an absolute URI into <paramref name="consume"/>, which must start over each time it
+        /// is called (a retry after a broken download calls it again). The key is sent only to the session's host.
+        /// </summary>
+        public Task DownloadAsync(Uri uri, Func<Stream, long?, CancellationToken, Task> consume, IRequestObserver observer, CancellationToken cancellationToken)
+        {
+            var request = ApiRequest.Get(uri.AbsolutePath);
+            return ExecuteAsync(
+                request,
+                uri,
+                observer,
+                async (state, token) =>
+                {
+                    using var response = await SendWithRedirectsAsync(state, uri, token).ConfigureAwait(false);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        return await ReadAsync(response, token).ConfigureAwait(false);
+                    }
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    await consume(stream, response.Content.Headers.ContentLength, token).ConfigureAwait(false);
+                    return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null);
+                },
+                cancellationToken);
+        }
+
+        private async Task ExecuteAsync(
+            ApiRequest request,
+            Uri uri,
+            IRequestObserver observer,
+            Func<AttemptState, CancellationToken, Task<ApiResponse>> attempt,
+            CancellationToken cancellationToken)
+        {
+            var state = new AttemptState(request, uri, observer);
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(ResiliencePipelineFactory.StateKey, state);
+            Outcome<ApiResponse> outcome;
+            try
+            {
+                outcome = await _pipeline.ExecuteOutcomeAsync(
+                    async (ctx, s) =>
+                    {
+                        s.Attempts++;
+                        var watch = Stopwatch.StartNew();
+                        try
+                        {
+                            var response = await attempt(s, ctx.CancellationToken).ConfigureAwait(false);
+                            s.Observer.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)", request.Method.Method, uri, response.Status, watch.ElapsedMilliseconds));
+                            return Outcome.FromResult(response);
+                        }
+                        catch (Exception exception)
+                        {
+                            s.Observer.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} failed after {2} ms: {3}", request.Method.Method, uri, watch.ElapsedMilliseconds, exception.Message));
+                            return Outcome.FromException<ApiResponse>(exception);
+                        }
+                    },
+                    context,
+                    state).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            if (outcome.Exception != null)
+            {
+                var exception = outcome.Exception;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The operation was stopped.", exception, cancellationToken);
+                }
+                if (exception is LabelOpsException)
+                {
+                    throw exception;
+                }
+                throw ErrorTranslator.FromTransport(exception, request.Method.Method, uri, state.Attempts, ResiliencePipelineFactory.IsTimeout(exception));
+            }
+            var final = outcome.Result!;
+            if (!final.IsSuccess)
+            {
+                throw ErrorTranslator.FromResponse(final, request.Method.Method, uri, state.Attempts);
+            }
+        }
+
+        private static T ParseInsideAttempt<T>(Func<ApiResponse, T> parse, ApiResponse response)
+        {
+            try
+            {
+                return parse(response);
+            }
+            catch (JsonException exception)
+            {
+                throw new ResponseFormatException("The answer is not the JSON expected (" + exception.Message + ")", exception);
+            }
+            catch (InvalidOperationException exception) when (!(exception is ObjectDisposedException))
+            {
+                throw new ResponseFormatException("The answer has an unexpected shape (" + exception.Message + ")", exception);
+            }
+        }
+
+        private async Task<ApiResponse> SendOnceAsync(AttemptState state, Uri uri, CancellationToken cancellationToken)
+        {
+            if (state.Request.JsonBody != null)
+            {
+                state.Observer.Debug("Request body: " + Truncate(Encoding.UTF8.GetString(state.Request.JsonBody)));
+            }
+            using var response = await SendWithRedirectsAsync(state, uri, cancellationToken).ConfigureAwait(false);
+            var result = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            state.Observer.Debug("Response body: " + Truncate(Encoding.UTF8.GetString(result.Body)));
+            return result;
+        }
+
+        private async Task<HttpResponseMessage> SendWithRedirectsAsync(AttemptState state, Uri uri, CancellationToken cancellationToken)
+        {
+            var method = state.Request.Method;
+            var body = state.Request.JsonBody;
+            for (var hop = 0; ; hop++)
+            {
+                using var message = new HttpRequestMessage(method, uri);
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (IsSessionHost(uri))
+                {
+                    Authenticate(message.Headers, _key.Reveal());
+                }
+                if (body != null)
+                {
+                    message.Content = new ByteArrayContent(body);
+                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                }
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var location = response.Headers.Location;
+                if (!IsRedirect(response.StatusCode) || location == null || hop >= MaximumRedirects)
+                {
+                    return response;
+                }
+                // Redirects are followed here rather than by HttpClient because HttpClient would carry a custom
+                // key header (Ango's 'apikey') to whatever host the redirect names; IsSessionHost decides instead.
+                response.Dispose();
+                uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                if (response.StatusCode == HttpStatusCode.SeeOther)
+                {
+                    method = HttpMethod.Get;
+                    body = null;
+                }
+                state.Observer.Verbose("Following redirect to " + uri.GetLeftPart(UriPartial.Path));
+            }
+        }
+
+        private static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            byte[] body;
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = new MemoryStream())
+            {
+                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                body = buffer.ToArray();
+            }
+            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.RetryAfter);
+        }
+
+        private bool IsSessionHost(Uri uri) =>
+            Uri.Compare(uri, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+        private static bool IsRedirect(HttpStatusCode status)
+        {
+            var code = (int)status;
+            return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+        }
+
+        private static string Truncate(string text) =>
+            text.Length <= DebugBodyLimit ? text : text.Substring(0, DebugBodyLimit) + "… (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
+
+        private static HttpClient CreateHttpClient(string userAgent)
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            // Timeouts are Polly's job (per attempt and per call), so HttpClient's own is switched off.
+            var client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+            return client;
+        }
+
+        /// <summary>Checks a base URI: absolute, https (http only for loopback hosts), no credentials or query; ends with '/'.</summary>
+        public static Uri NormaliseBaseUri(Uri baseUri)
+        {
+            if (baseUri == null || !baseUri.IsAbsoluteUri)
+            {
+                throw LabelOpsException.InvalidArgument("The base URI must be an absolute http(s) URI.");
+            }
+            if (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp)
+            {
+                throw LabelOpsException.InvalidArgument("The base URI must use https (or http for a loopback host), not '" + baseUri.Scheme + "'.");
+            }
+            if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
+            {
+                throw LabelOpsException.InvalidArgument("http:// is allowed only for loopback hosts such as 127.0.0.1 or localhost; use https:// for " + baseUri.Host + ".");
+            }
+            if (!string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
+            {
+                throw LabelOpsException.InvalidArgument("The base URI must not contain user information, a query or a fragment.");
+            }
+            var text = baseUri.GetLeftPart(UriPartial.Path);
+            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+
+namespace LabelOps.Engine
+{
+    /// <summary>How patiently a session talks to its service. Defaults suit scheduled automation.</summary>
+    public sealed class SessionOptions
+    {
+        /// <summary>Retries after the first attempt (0 turns retrying off).</summary>
+        public int MaximumRetryCount { get; set; } = 5;
+
+        /// <summary>First backoff delay; later ones grow exponentially, with jitter.</summary>
+        public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Longest single backoff delay, and the longest Retry-After honoured.</summary>
+        public TimeSpan MaximumRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Time allowed for one attempt (connect, send, read the answer).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>Time allowed for a whole call including every retry and backoff.</summary>
+        public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        internal void Validate()
+        {
+            if (MaximumRetryCount < 0 || MaximumRetryCount > 100)
+            {
+                throw LabelOpsException.InvalidArgument("MaximumRetryCount must be between 0 and 100.");
+            }
+            if (RetryInterval < TimeSpan.Zero || MaximumRetryDelay < TimeSpan.Zero)
+            {
+                throw LabelOpsException.InvalidArgument("Retry delays cannot be negative.");
+            }
+            if (Timeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
+            {
+                throw LabelOpsException.InvalidArgument("Timeouts must be positive.");
+            }
+        }
+
+        public SessionOptions Clone() => (SessionOptions)MemberwiseClone();
+    }
+}

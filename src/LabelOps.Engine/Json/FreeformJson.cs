@@ -1,0 +1,102 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LabelOps.Json
+{
+    /// <summary>
+    /// Free-form service JSON (annotations, predictions, contextData, metadata) as plain .NET values:
+    /// objects become case-insensitive ordered dictionaries, arrays become object[], numbers long or double.
+    /// PowerShell navigates dictionaries with dot notation ($job.Annotations.objects[0].label) and ConvertTo-Json
+    /// gives the service's shape back. System.Text.Json's JsonElement would not support dot notation, and
+    /// PowerShell's own converter (ConvertFrom-Json) is not reachable from netstandard2.0, hence this small reader.
+    /// </summary>
+    public sealed class FreeformJsonConverter : JsonConverter<object?>
+    {
+        public static readonly FreeformJsonConverter Instance = new FreeformJsonConverter();
+
+        public override bool HandleNull => true;
+
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+        public static object? ReadValue(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null:
+                    return null;
+                case JsonTokenType.True:
+                    return true;
+                case JsonTokenType.False:
+                    return false;
+                case JsonTokenType.String:
+                    return reader.GetString();
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out var whole)) return whole;
+                    return reader.GetDouble();
+                case JsonTokenType.StartArray:
+                    var items = new List<object?>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        items.Add(ReadValue(ref reader));
+                    }
+                    return items.ToArray();
+                case JsonTokenType.StartObject:
+                    var map = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        map[name] = ReadValue(ref reader);
+                    }
+                    return map;
+                default:
+                    throw new JsonException("Unexpected JSON token " + reader.TokenType);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+        public static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
+        {
+            switch (value)
+            {
+                case null:
+                    writer.WriteNullValue();
+                    return;
+                case string text:
+                    writer.WriteStringValue(text);
+                    return;
+                case bool flag:
+                    writer.WriteBooleanValue(flag);
+                    return;
+                case JsonElement element:
+                    element.WriteTo(writer);
+                    return;
+                case IDictionary dictionary:
+                    writer.WriteStartObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        writer.WritePropertyName(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                        WriteValue(writer, entry.Value, options);
+                    }
+                    writer.WriteEndObject();
+                    return;
+                case IEnumerable sequence:
+                    writer.WriteStartArray();
+                    foreach (var item in sequence)
+                    {
+                        WriteValue(writer, item, options);
+                    }
+                    writer.WriteEndArray();
+                    return;
+                default:
+                    JsonSerializer.Serialize(writer, value, value.GetType(), options);
+                    return;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Engine;
+
+namespace LabelOps.Base
+{
+    /// <summary>
+    /// Carries what asynchronous work produces (objects, errors, verbose, debug, progress) to the pipeline thread,
+    /// the only thread PowerShell lets a cmdlet write from. Work posts; <see cref="Pump"/> runs on the pipeline
+    /// thread and writes until the work ends.
+    /// </summary>
+    public sealed class PipelineBridge : IRequestObserver
+    {
+        private readonly BlockingCollection<Action<Cmdlet>> _queue = new BlockingCollection<Action<Cmdlet>>();
+
+        public void WriteObject(object? value) => Post(c => c.WriteObject(value));
+
+        public void WriteError(ErrorRecord record) => Post(c => c.WriteError(record));
+
+        public void WriteWarning(string message) => Post(c => c.WriteWarning(message));
+
+        public void WriteProgress(ProgressRecord record) => Post(c => c.WriteProgress(record));
+
+        public void Verbose(string message) => Post(c => c.WriteVerbose(message));
+
+        public void Debug(string message) => Post(c => c.WriteDebug(message));
+
+        private void Post(Action<Cmdlet> write)
+        {
+            try
+            {
+                _queue.Add(write);
+            }
+            catch (InvalidOperationException)
+            {
+                // The pump has finished (the pipeline stopped); late messages have nowhere to go.
+            }
+        }
+
+        /// <summary>Writes everything the work posts, on the calling (pipeline) thread, until the work ends.</summary>
+        internal void Pump(Cmdlet cmdlet, Task work)
+        {
+            work.ContinueWith(_ => _queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var write in _queue.GetConsumingEnumerable())
+            {
+                write(cmdlet);
+            }
+        }
+    }
+}

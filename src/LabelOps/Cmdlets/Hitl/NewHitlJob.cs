@@ -1,0 +1,74 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using LabelOps.Base;
+using LabelOps.Hitl;
+
+namespace LabelOps.Cmdlets.Hitl
+{
+    /// <summary>
+    /// Creates one job per input (parameters or pipeline rows, e.g. Import-Csv). Input is checked against the
+    /// document's rules before anything is sent; a create is never re-sent after an ambiguous failure.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "HitlJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(HitlJob))]
+    public sealed class NewHitlJob : HitlCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
+        [ValidateNotNullOrEmpty]
+        public string ProjectId { get; set; } = string.Empty;
+
+        /// <summary>Public URLs of the job's files (.pdf, .png, .jpg, .jpeg). A single CSV cell may hold several, separated by ';'.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("FileUrls", "file_urls", "Url")]
+        public string[] FileUrl { get; set; } = new string[0];
+
+        /// <summary>Predictions for workers to verify: a hashtable, an object or a JSON string.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Predictions")]
+        public object? Prediction { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("webhook_url")]
+        public string? WebhookUrl { get; set; }
+
+        /// <summary>Headers the service adds to its webhook call (for authenticating to your endpoint).</summary>
+        [Parameter]
+        [Alias("WebhookHeaders")]
+        public Hashtable? WebhookHeader { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("expiration_minutes")]
+        [ValidateRange(HitlRules.MinimumExpirationMinutes, HitlRules.MaximumExpirationMinutes)]
+        public int? ExpirationMinutes { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var urls = FileUrl
+                .SelectMany(u => (u ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+                .Select(u => u.Trim())
+                .Where(u => u.Length > 0)
+                .ToList();
+            var target = ProjectId + ": " + string.Join(", ", urls);
+            if (!ShouldProcess(target, "Create HITL job"))
+            {
+                return;
+            }
+            RunForItem(target, async (bridge, token) =>
+            {
+                var request = new HitlJobRequest
+                {
+                    ProjectId = ProjectId,
+                    FileUrls = urls,
+                    Predictions = PowerShellValues.ToPlainOrParsedJson(Prediction, "Prediction"),
+                    WebhookUrl = string.IsNullOrWhiteSpace(WebhookUrl) ? null : WebhookUrl,
+                    WebhookHeaders = PowerShellValues.ToStringMap(WebhookHeader),
+                    ExpirationMinutes = ExpirationMinutes,
+                };
+                bridge.WriteObject(await ClientFor(bridge).CreateJobAsync(request, token).ConfigureAwait(false));
+            });
+        }
+    }
+}
