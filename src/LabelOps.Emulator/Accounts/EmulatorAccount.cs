@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+
+namespace LabelOps.Emulator;
+
+/// <summary>One client account: its API key, its data per service, its fault plan and its request log.</summary>
+public sealed class EmulatorAccount
+{
+    private readonly RequestLog _log = new();
+
+    internal EmulatorAccount(string apiKey, bool simulateWorkers, TimeProvider time)
+    {
+        ApiKey = apiKey;
+        SimulateWorkers = simulateWorkers;
+        Hitl = new HitlStore(time);
+    }
+
+    public string ApiKey { get; }
+
+    /// <summary>This account's HITL projects and jobs.</summary>
+    public HitlStore Hitl { get; }
+
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>
+    /// Snapshot, in arrival order, of every request authenticated as this account,
+    /// including the ones answered with an injected fault.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
+
+    /// <summary>When true (and the server has a simulated worker delay), this account's jobs progress by themselves.</summary>
+    public bool SimulateWorkers { get; set; }
+
+    public void ClearRequests() => _log.Clear();
+
+    internal RequestLog Log => _log;
+}

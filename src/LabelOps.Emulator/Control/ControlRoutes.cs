@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LabelOps.Emulator;
+
+/// <summary>
+/// HTTP counterpart of the <see cref="EmulatorServer"/> API, for Pester tests and people at a console.
+/// No authentication: the emulator only listens on loopback.
+/// </summary>
+internal static class ControlRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, AccountRegistry accounts)
+    {
+        var control = app.MapGroup("/_emulator");
+        control.MapPost("/accounts", context => Handle(context, accounts, CreateAccount));
+        control.MapPost("/hitl/projects", context => Handle(context, accounts, CreateProject));
+        control.MapPost("/hitl/jobs", context => Handle(context, accounts, CreateJob));
+        control.MapPost("/hitl/jobs/{projectId}/{jobId}/status", context => Handle(context, accounts, SetJobStatus));
+        control.MapPost("/faults", context => Handle(context, accounts, AddFault));
+        control.MapDelete("/faults", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            Account(accounts, body, ctx).Faults.Clear();
+            return Results.NoContent();
+        }));
+        control.MapGet("/requests", context => Handle(context, accounts, (_, body, ctx) =>
+            Results.Json(Account(accounts, body, ctx).Requests, JsonSerializerOptions.Web)));
+        control.MapDelete("/requests", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            Account(accounts, body, ctx).ClearRequests();
+            return Results.NoContent();
+        }));
+        control.MapGet("/unauthenticated-requests", context =>
+            Results.Json(accounts.Unauthenticated.Snapshot(), JsonSerializerOptions.Web).ExecuteAsync(context));
+    }
+
+    private static IResult CreateAccount(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var account = accounts.Create(body.String("apiKey"), body.Bool("simulateWorkers"));
+        return Results.Json(new { apiKey = account.ApiKey });
+    }
+
+    private static IResult CreateProject(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var id = Account(accounts, body, context).Hitl.AddProject(
+            body.String("name") ?? "Project",
+            body.String("status") ?? HitlStatuses.Active,
+            body.String("instructionsFileUrl"));
+        return Results.Json(new { id });
+    }
+
+    private static IResult CreateJob(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var projectId = body.String("projectId") ?? throw new FormatException("projectId is required.");
+        var fileUrls = body.Node("fileUrls")?.Deserialize<string[]>();
+        var job = Account(accounts, body, context).Hitl.AddJob(projectId, fileUrls, body.String("status") ?? HitlStatuses.New);
+        return JobStatus(accounts, body, context, job);
+    }
+
+    private static IResult SetJobStatus(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var annotations = body.Node("annotations") switch
+        {
+            null => null,
+            JsonObject obj => obj,
+            _ => throw new FormatException("annotations must be a JSON object."),
+        };
+        var job = Account(accounts, body, context).Hitl.SetJobStatus(
+            (string)context.Request.RouteValues["projectId"]!,
+            (string)context.Request.RouteValues["jobId"]!,
+            body.String("status") ?? throw new FormatException("status is required."),
+            annotations,
+            body.String("error"));
+        return JobStatus(accounts, body, context, job);
+    }
+
+    private static IResult AddFault(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var fault = new Fault
+        {
+            Status = body.Int("status"),
+            RetryAfter = body.String("retryAfter"),
+            Delay = body.Int("delayMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            DropConnection = body.Bool("drop"),
+            TruncatedBody = body.Bool("truncate"),
+            HtmlBody = body.Bool("html"),
+            AfterHandler = body.Bool("afterHandler"),
+        };
+        Account(accounts, body, context).Faults.Add(
+            body.String("method") ?? "*",
+            body.String("path") ?? throw new FormatException("path is required, e.g. \"/v1/jobs/*/*\"."),
+            fault,
+            body.Int("times") ?? 1);
+        return Results.NoContent();
+    }
+
+    private static IResult JobStatus(AccountRegistry accounts, ControlBody body, HttpContext context, HitlJobRecord job)
+    {
+        var store = Account(accounts, body, context).Hitl;
+        var snapshot = store.FindJobSnapshot(job.ProjectId, job.JobId) ?? job;
+        return HitlResults.Json(HitlJson.StatusObject(snapshot, context.Request.PublicBaseUri()));
+    }
+
+    /// <summary>The account named by "apiKey" in the body, or in the query string for GET and DELETE.</summary>
+    private static EmulatorAccount Account(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var apiKey = body.String("apiKey") ?? context.Request.Query["apiKey"].ToString();
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            throw new FormatException("apiKey is required.");
+        }
+
+        return accounts.Find(apiKey) ?? throw new ControlNotFoundException("No account has this apiKey.");
+    }
+
+    /// <summary>Runs a control action, turning bad input into 400, unknown things into 404 and clashes into 409.</summary>
+    private static async Task Handle(
+        HttpContext context, AccountRegistry accounts, Func<AccountRegistry, ControlBody, HttpContext, IResult> action)
+    {
+        IResult result;
+        var body = await ControlBody.ReadAsync(context.Request);
+        if (body is null)
+        {
+            result = Error(StatusCodes.Status400BadRequest, "The body must be a JSON object.");
+        }
+        else
+        {
+            try
+            {
+                result = action(accounts, body, context);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or JsonException)
+            {
+                result = Error(StatusCodes.Status400BadRequest, ex.Message);
+            }
+            catch (Exception ex) when (ex is ControlNotFoundException or KeyNotFoundException)
+            {
+                result = Error(StatusCodes.Status404NotFound, ex.Message);
+            }
+            catch (InvalidOperationException ex)
+            {
+                result = Error(StatusCodes.Status409Conflict, ex.Message);
+            }
+        }
+
+        await result.ExecuteAsync(context);
+    }
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+
+    private sealed class ControlNotFoundException(string message) : Exception(message);
+}
