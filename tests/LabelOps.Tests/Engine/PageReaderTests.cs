@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Engine;
+using Xunit;
+
+namespace LabelOps.Tests.Engine
+{
+    public sealed class PageReaderTests
+    {
+        private sealed class FakeList
+        {
+            private readonly int _count;
+            private readonly bool _reportTotal;
+
+            public FakeList(int count, bool reportTotal = true)
+            {
+                _count = count;
+                _reportTotal = reportTotal;
+            }
+
+            public ConcurrentQueue<int> PagesFetched { get; } = new ConcurrentQueue<int>();
+
+            public Task<Page<int>> Fetch(int page, int size, CancellationToken token)
+            {
+                PagesFetched.Enqueue(page);
+                var items = Enumerable.Range((page - 1) * size, Math.Max(0, Math.Min(size, _count - (page - 1) * size))).ToList();
+                return Task.FromResult(new Page<int>(items, _reportTotal ? _count : (long?)null));
+            }
+        }
+
+        private static async Task<List<int>> ReadAll(FakeList list, PageRange range, Action<long>? onTotal = null)
+        {
+            var items = new List<int>();
+            await foreach (var item in PageReader.ReadAsync(list.Fetch, range, onTotal, CancellationToken.None)) items.Add(item);
+            return items;
+        }
+
+        [Theory]
+        [InlineData(0, true, 1)]
+        [InlineData(1, true, 1)]
+        [InlineData(99, true, 1)]
+        [InlineData(100, true, 1)]
+        [InlineData(101, true, 2)]
+        [InlineData(250, true, 3)]
+        [InlineData(0, false, 1)]
+        [InlineData(100, false, 2)]
+        [InlineData(250, false, 3)]
+        public async Task Every_item_is_read_once_in_order_with_the_fewest_pages(int count, bool reportTotal, int expectedPages)
+        {
+            var list = new FakeList(count, reportTotal);
+
+            var items = await ReadAll(list, new PageRange());
+
+            Assert.Equal(Enumerable.Range(0, count), items);
+            Assert.Equal(Enumerable.Range(1, expectedPages), list.PagesFetched);
+        }
+
+        [Theory]
+        [InlineData(250, 0, 10, 0, 10, new[] { 1 })]
+        [InlineData(250, 95, 10, 95, 10, new[] { 1, 2 })]
+        [InlineData(250, 100, 100, 100, 100, new[] { 2 })]
+        [InlineData(250, 240, 100, 240, 10, new[] { 3 })]
+        [InlineData(250, 300, 5, 0, 0, new[] { 4 })]
+        public async Task Skip_and_First_start_on_the_right_page_and_stop_early(int count, long skip, long first, int firstItem, int expectedCount, int[] pages)
+        {
+            var list = new FakeList(count);
+
+            var items = await ReadAll(list, new PageRange { Skip = skip, First = first });
+
+            Assert.Equal(Enumerable.Range(firstItem, expectedCount), items);
+            Assert.Equal(pages, list.PagesFetched);
+        }
+
+        [Fact]
+        public async Task The_total_is_reported_once_before_any_item()
+        {
+            var totals = new List<long>();
+
+            var items = await ReadAll(new FakeList(150), new PageRange(), totals.Add);
+
+            Assert.Equal(new long[] { 150 }, totals);
+            Assert.Equal(150, items.Count);
+        }
+
+        [Fact]
+        public async Task The_next_page_is_requested_before_the_current_page_is_consumed()
+        {
+            var list = new FakeList(300);
+            var fetchedWhenFirstItemArrived = 0;
+
+            await foreach (var item in PageReader.ReadAsync(list.Fetch, new PageRange(), null, CancellationToken.None))
+            {
+                if (item == 0) fetchedWhenFirstItemArrived = list.PagesFetched.Count;
+            }
+
+            Assert.Equal(2, fetchedWhenFirstItemArrived);
+        }
+
+        [Fact]
+        public async Task A_page_size_above_100_is_refused()
+        {
+            await Assert.ThrowsAsync<LabelOpsException>(() => ReadAll(new FakeList(1), new PageRange { PageSize = 101 }));
+        }
+    }
+}
