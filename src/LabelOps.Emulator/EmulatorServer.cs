@@ -66,9 +66,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var pipeline = new ServiceMiddleware(accounts, [HitlServiceProfile.Instance], time, app.Lifetime.ApplicationStopping);
+        var pipeline = new ServiceMiddleware(accounts, [HitlServiceProfile.Instance, AngoServiceProfile.Instance], time, app.Lifetime.ApplicationStopping);
         app.Use(next => context => pipeline.InvokeAsync(context, next));
         HitlRoutes.Map(app, options);
+        AngoRoutes.Map(app, options);
         ControlRoutes.Map(app, accounts);
 
         try

@@ -13,12 +13,16 @@ public sealed class EmulatorAccount
         ApiKey = apiKey;
         SimulateWorkers = simulateWorkers;
         Hitl = new HitlStore(time);
+        Ango = new AngoStore(time);
     }
 
     public string ApiKey { get; }
 
     /// <summary>This account's HITL projects and jobs.</summary>
     public HitlStore Hitl { get; }
+
+    /// <summary>This account's Ango Hub organisation: projects, tasks, assets and the rest.</summary>
+    public AngoStore Ango { get; }
 
     public FaultPlan Faults { get; } = new();
 

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using System.Threading.RateLimiting;
 
 namespace LabelOps.Engine
 {
@@ -38,8 +39,32 @@ namespace LabelOps.Engine
                     },
                 });
             }
+            if (options.MaxRequestsPerMinute.HasValue)
+            {
+                // Inside the retry, so every attempt waits for a token; outside the attempt timeout, so waiting
+                // in the queue is not mistaken for a slow answer. One limiter per session: runspaces share it.
+                builder.AddRateLimiter(CreateRateLimiter(options.MaxRequestsPerMinute.Value));
+            }
             builder.AddTimeout(options.Timeout);
             return builder.Build();
+        }
+
+        /// <summary>
+        /// A token bucket (System.Threading.RateLimiting) refilled evenly across the minute. The burst is a tenth of
+        /// a second's worth, so a service that counts per second or per minute never sees more than the rate.
+        /// </summary>
+        internal static RateLimiter CreateRateLimiter(int requestsPerMinute)
+        {
+            var burst = Math.Max(1, requestsPerMinute / 600);
+            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = burst,
+                ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.FromMinutes(1).Ticks * burst / requestsPerMinute),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
         }
 
         private static bool ShouldRetry(Outcome<ApiResponse> outcome, ResilienceContext context)

@@ -20,8 +20,15 @@ namespace LabelOps.Engine
         /// <summary>Time allowed for a whole call including every retry and backoff.</summary>
         public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>Client-side ceiling on requests per minute for the whole session (all runspaces); null for none.</summary>
+        public int? MaxRequestsPerMinute { get; set; }
+
         internal void Validate()
         {
+            if (MaxRequestsPerMinute.HasValue && (MaxRequestsPerMinute.Value < 1 || MaxRequestsPerMinute.Value > 100000))
+            {
+                throw LabelOpsException.InvalidArgument("MaxRequestsPerMinute must be between 1 and 100000.");
+            }
             if (MaximumRetryCount < 0 || MaximumRetryCount > 100)
             {
                 throw LabelOpsException.InvalidArgument("MaximumRetryCount must be between 0 and 100.");

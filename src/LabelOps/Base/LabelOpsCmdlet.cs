@@ -28,7 +28,7 @@ namespace LabelOps.Base
         {
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
             {
-                var bridge = new PipelineBridge();
+                var bridge = new PipelineBridge(linked.Token);
                 var task = Task.Run(() => work(bridge, linked.Token));
                 try
                 {

@@ -14,7 +14,16 @@ namespace LabelOps.Base
     /// </summary>
     public sealed class PipelineBridge : IRequestObserver
     {
-        private readonly BlockingCollection<Action<Cmdlet>> _queue = new BlockingCollection<Action<Cmdlet>>();
+        // Bounded, so work that produces faster than the pipeline consumes waits instead of buffering everything
+        // (a 100,000-task listing holds at most this many objects plus two pages).
+        private const int Capacity = 1024;
+        private readonly BlockingCollection<Action<Cmdlet>> _queue = new BlockingCollection<Action<Cmdlet>>(Capacity);
+        private readonly CancellationToken _stopping;
+
+        public PipelineBridge(CancellationToken stopping)
+        {
+            _stopping = stopping;
+        }
 
         public void WriteObject(object? value) => Post(c => c.WriteObject(value));
 
@@ -32,11 +41,15 @@ namespace LabelOps.Base
         {
             try
             {
-                _queue.Add(write);
+                _queue.Add(write, _stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                // The pipeline is stopping; late messages have nowhere to go.
             }
             catch (InvalidOperationException)
             {
-                // The pump has finished (the pipeline stopped); late messages have nowhere to go.
+                // The pump has finished; late messages have nowhere to go.
             }
         }
 

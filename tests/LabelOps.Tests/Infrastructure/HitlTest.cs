@@ -41,7 +41,9 @@ namespace LabelOps.Tests.Infrastructure
         protected IReadOnlyList<RecordedRequest> Requests(string method, string pathPrefix) =>
             Account.Requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
 
-        protected static SecureString Secure(string text)
+        protected static SecureString Secure(string text) => SecureText(text);
+
+        public static SecureString SecureText(string text)
         {
             var secure = new SecureString();
             foreach (var c in text) secure.AppendChar(c);

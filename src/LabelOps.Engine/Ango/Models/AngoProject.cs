@@ -1,0 +1,45 @@
+using System;
+using System.Text.Json.Serialization;
+using LabelOps.Json;
+
+namespace LabelOps
+{
+    /// <summary>An Ango Hub project (PSTypeName LabelOps.AngoProject). The list call returns the first five properties only.</summary>
+    public sealed class AngoProject
+    {
+        [JsonPropertyName("_id")]
+        public string ProjectId { get; set; } = string.Empty;
+
+        public string? Name { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Organization { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        /// <summary>ango, pct or iframe.</summary>
+        public string? Type { get; set; }
+
+        public string? Owner { get; set; }
+
+        public long? AssetCount { get; set; }
+
+        public DateTimeOffset? UpdatedAt { get; set; }
+
+        /// <summary>The ontology (tools, classifications, relations), navigable with dot notation.</summary>
+        [JsonConverter(typeof(FreeformJsonConverter))]
+        public object? CategorySchema { get; set; }
+
+        /// <summary>The workflow, in the order the service sends it.</summary>
+        public AngoStage[]? Stages { get; set; }
+
+        public AngoBatch[]? Batches { get; set; }
+
+        /// <summary>Project members: assignee (email) and role.</summary>
+        [JsonConverter(typeof(FreeformJsonConverter))]
+        public object? AssignedTo { get; set; }
+
+        public override string ToString() => ProjectId;
+    }
+}
