@@ -6,6 +6,30 @@ using System.Text;
 
 namespace LabelOps.Engine
 {
+    /// <summary>One field of a multipart/form-data body: a text value, or a file's bytes with its name.</summary>
+    public sealed class MultipartPart
+    {
+        private MultipartPart(string name, byte[] content, string? fileName, string? contentType)
+        {
+            Name = name;
+            Content = content;
+            FileName = fileName;
+            ContentType = contentType;
+        }
+
+        public string Name { get; }
+
+        public byte[] Content { get; }
+
+        public string? FileName { get; }
+
+        public string? ContentType { get; }
+
+        public static MultipartPart Field(string name, string value) => new MultipartPart(name, Encoding.UTF8.GetBytes(value), null, null);
+
+        public static MultipartPart File(string name, string fileName, byte[] content, string contentType) => new MultipartPart(name, content, fileName, contentType);
+    }
+
     /// <summary>One call to a service, described independently of any attempt to send it (each retry builds a fresh message).</summary>
     public sealed class ApiRequest
     {
@@ -26,6 +50,18 @@ namespace LabelOps.Engine
         public RequestKind Kind { get; }
 
         public byte[]? JsonBody { get; private set; }
+
+        /// <summary>A form for multipart/form-data uploads (instructions, chat files).</summary>
+        public IReadOnlyList<MultipartPart>? Multipart { get; private set; }
+
+        /// <summary>Makes the body of each attempt afresh (a stream cannot be sent twice), e.g. a file for a signed PUT.</summary>
+        public Func<HttpContent>? ContentFactory { get; private set; }
+
+        /// <summary>Set for calls to a full URL outside the API (signed storage URLs); null for API paths.</summary>
+        public Uri? AbsoluteUri { get; private set; }
+
+        /// <summary>False for calls that must never carry the API key, whatever their host (signed storage URLs).</summary>
+        public bool SendsKey { get; private set; } = true;
 
         public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
 
@@ -52,6 +88,22 @@ namespace LabelOps.Engine
         public static ApiRequest Delete(string path) => new ApiRequest(HttpMethod.Delete, path, RequestKind.Idempotent);
 
         public static ApiRequest Post(string path, RequestKind kind) => new ApiRequest(HttpMethod.Post, path, kind);
+
+        public static ApiRequest Delete(string path, RequestKind kind) => new ApiRequest(HttpMethod.Delete, path, kind);
+
+        /// <summary>A PUT to a pre-signed storage URL: idempotent, and never sent with the API key.</summary>
+        public static ApiRequest PutToSignedUrl(Uri signedUrl, Func<HttpContent> content) =>
+            new ApiRequest(HttpMethod.Put, signedUrl.AbsolutePath, RequestKind.Idempotent) { AbsoluteUri = signedUrl, SendsKey = false, ContentFactory = content };
+
+        /// <summary>A GET of a full URL outside the API (e.g. an export archive on storage), never sent with the API key.</summary>
+        public static ApiRequest GetUnauthenticated(Uri absoluteUrl) =>
+            new ApiRequest(HttpMethod.Get, absoluteUrl.AbsolutePath, RequestKind.Read) { AbsoluteUri = absoluteUrl, SendsKey = false };
+
+        public ApiRequest WithMultipart(IEnumerable<MultipartPart> parts)
+        {
+            Multipart = parts.ToList();
+            return this;
+        }
 
         public ApiRequest WithQuery(string name, string? value)
         {

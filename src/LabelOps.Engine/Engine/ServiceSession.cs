@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -65,7 +66,7 @@ namespace LabelOps.Engine
         /// <summary>Sends a request and parses a successful answer inside the attempt, so an unreadable answer to a read is retried too.</summary>
         public async Task<T> SendAsync<T>(ApiRequest request, Func<ApiResponse, T> parse, IRequestObserver observer, CancellationToken cancellationToken)
         {
-            var uri = new Uri(BaseUri, request.PathAndQuery);
+            var uri = request.AbsoluteUri ?? new Uri(BaseUri, request.PathAndQuery);
             var result = default(T)!;
             await ExecuteAsync(
                 request,
@@ -88,9 +89,15 @@ namespace LabelOps.Engine
         /// Streams a file from an absolute URI into <paramref name="consume"/>, which must start over each time it
         /// is called (a retry after a broken download calls it again). The key is sent only to the session's host.
         /// </summary>
-        public Task DownloadAsync(Uri uri, Func<Stream, long?, CancellationToken, Task> consume, IRequestObserver observer, CancellationToken cancellationToken)
+        public Task DownloadAsync(Uri uri, Func<Stream, long?, CancellationToken, Task> consume, IRequestObserver observer, CancellationToken cancellationToken) =>
+            DownloadAsync(ApiRequest.Get(uri.AbsolutePath), uri, consume, observer, cancellationToken);
+
+        /// <summary>As above, for a request built by the caller (e.g. <see cref="ApiRequest.GetUnauthenticated"/>).</summary>
+        public Task DownloadAsync(ApiRequest request, Func<Stream, long?, CancellationToken, Task> consume, IRequestObserver observer, CancellationToken cancellationToken) =>
+            DownloadAsync(request, request.AbsoluteUri ?? new Uri(BaseUri, request.PathAndQuery), consume, observer, cancellationToken);
+
+        private Task DownloadAsync(ApiRequest request, Uri uri, Func<Stream, long?, CancellationToken, Task> consume, IRequestObserver observer, CancellationToken cancellationToken)
         {
-            var request = ApiRequest.Get(uri.AbsolutePath);
             return ExecuteAsync(
                 request,
                 uri,
@@ -203,7 +210,7 @@ namespace LabelOps.Engine
             {
                 using var message = new HttpRequestMessage(method, uri);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                if (IsSessionHost(uri))
+                if (state.Request.SendsKey && IsSessionHost(uri))
                 {
                     Authenticate(message.Headers, _key.Reveal());
                 }
@@ -211,6 +218,14 @@ namespace LabelOps.Engine
                 {
                     message.Content = new ByteArrayContent(body);
                     message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                }
+                else if (state.Request.Multipart != null && hop == 0)
+                {
+                    message.Content = MultipartContent(state.Request.Multipart);
+                }
+                else if (state.Request.ContentFactory != null && hop == 0)
+                {
+                    message.Content = state.Request.ContentFactory();
                 }
                 var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var location = response.Headers.Location;
@@ -229,6 +244,25 @@ namespace LabelOps.Engine
                 }
                 state.Observer.Verbose("Following redirect to " + uri.GetLeftPart(UriPartial.Path));
             }
+        }
+
+        private static HttpContent MultipartContent(IReadOnlyList<MultipartPart> parts)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var part in parts)
+            {
+                var content = new ByteArrayContent(part.Content);
+                if (part.FileName == null)
+                {
+                    form.Add(content, part.Name);
+                }
+                else
+                {
+                    content.Headers.ContentType = new MediaTypeHeaderValue(part.ContentType ?? "application/octet-stream");
+                    form.Add(content, part.Name, part.FileName);
+                }
+            }
+            return form;
         }
 
         private static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
