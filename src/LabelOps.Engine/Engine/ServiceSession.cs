@@ -294,6 +294,8 @@ namespace LabelOps.Engine
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,
+                // Windows PowerShell (.NET Framework) allows only 2 connections per host by default; bulk cmdlets run up to 64.
+                MaxConnectionsPerServer = 64,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };

@@ -53,6 +53,38 @@ namespace LabelOps.Base
             }
         }
 
+        /// <summary>
+        /// Writes what any work has posted, on the calling (pipeline) thread, until <paramref name="task"/> ends;
+        /// other work sharing this bridge keeps running and its messages are written as they come.
+        /// </summary>
+        internal void PumpUntil(Cmdlet cmdlet, Task task)
+        {
+            using (var finished = new CancellationTokenSource())
+            {
+                task.ContinueWith(_ => finished.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                try
+                {
+                    while (!task.IsCompleted)
+                    {
+                        _queue.Take(finished.Token)(cmdlet);
+                    }
+                }
+                catch (OperationCanceledException) when (task.IsCompleted)
+                {
+                }
+                WriteAvailable(cmdlet);
+            }
+        }
+
+        /// <summary>Writes whatever has been posted so far, without waiting.</summary>
+        internal void WriteAvailable(Cmdlet cmdlet)
+        {
+            while (_queue.TryTake(out var write))
+            {
+                write(cmdlet);
+            }
+        }
+
         /// <summary>Writes everything the work posts, on the calling (pipeline) thread, until the work ends.</summary>
         internal void Pump(Cmdlet cmdlet, Task work)
         {

@@ -44,6 +44,21 @@ namespace LabelOps.Cmdlets.Hitl
         [ValidateRange(HitlRules.MinimumExpirationMinutes, HitlRules.MaximumExpirationMinutes)]
         public int? ExpirationMinutes { get; set; }
 
+        /// <summary>How many creates may be in flight at once. Output keeps the input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private ThrottledItems? _items;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _items = new ThrottledItems(this, ThrottleLimit, Stopping);
+        }
+
+        protected override void EndProcessing() => _items!.Complete();
+
         protected override void ProcessRecord()
         {
             var urls = FileUrl
@@ -56,18 +71,24 @@ namespace LabelOps.Cmdlets.Hitl
             {
                 return;
             }
-            RunForItem(target, async (bridge, token) =>
+            // Read the bound values now: the next pipeline row rebinds these properties while this one is in flight.
+            var projectId = ProjectId;
+            var prediction = Prediction;
+            var webhookUrl = WebhookUrl;
+            var webhookHeader = WebhookHeader;
+            var expiration = ExpirationMinutes;
+            _items!.Add(target, async (bridge, token) =>
             {
                 var request = new HitlJobRequest
                 {
-                    ProjectId = ProjectId,
+                    ProjectId = projectId,
                     FileUrls = urls,
-                    Predictions = PowerShellValues.ToPlainOrParsedJson(Prediction, "Prediction"),
-                    WebhookUrl = string.IsNullOrWhiteSpace(WebhookUrl) ? null : WebhookUrl,
-                    WebhookHeaders = PowerShellValues.ToStringMap(WebhookHeader),
-                    ExpirationMinutes = ExpirationMinutes,
+                    Predictions = PowerShellValues.ToPlainOrParsedJson(prediction, "Prediction"),
+                    WebhookUrl = string.IsNullOrWhiteSpace(webhookUrl) ? null : webhookUrl,
+                    WebhookHeaders = PowerShellValues.ToStringMap(webhookHeader),
+                    ExpirationMinutes = expiration,
                 };
-                bridge.WriteObject(await ClientFor(bridge).CreateJobAsync(request, token).ConfigureAwait(false));
+                return await ClientFor(bridge).CreateJobAsync(request, token).ConfigureAwait(false);
             });
         }
     }

@@ -22,18 +22,34 @@ namespace LabelOps.Cmdlets.Hitl
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many cancellations may be in flight at once. Output keeps the input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private ThrottledItems? _items;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _items = new ThrottledItems(this, ThrottleLimit, Stopping);
+        }
+
+        protected override void EndProcessing() => _items!.Complete();
+
         protected override void ProcessRecord()
         {
+            var projectId = ProjectId;
             foreach (var id in JobId)
             {
-                if (!ShouldProcess("Job " + id + " in project " + ProjectId, "Cancel HITL job"))
+                if (!ShouldProcess("Job " + id + " in project " + projectId, "Cancel HITL job"))
                 {
                     continue;
                 }
-                RunForItem(id, async (bridge, token) =>
+                _items!.Add(id, async (bridge, token) =>
                 {
-                    var job = await ClientFor(bridge).CancelJobAsync(ProjectId, id, token).ConfigureAwait(false);
-                    if (PassThru) bridge.WriteObject(job);
+                    var job = await ClientFor(bridge).CancelJobAsync(projectId, id, token).ConfigureAwait(false);
+                    return PassThru ? job : null;
                 });
             }
         }

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Engine;
+
+namespace LabelOps.Base
+{
+    /// <summary>
+    /// Runs one request per pipeline item with up to a fixed number in flight, and writes each item's result or
+    /// error in input order, from the pipeline thread. Used by per-item bulk cmdlets (New-HitlJob, Stop-HitlJob).
+    /// ForEach-Object -Parallel would need a runspace per item; a bounded window of tasks costs nothing.
+    /// </summary>
+    internal sealed class ThrottledItems
+    {
+        private readonly Cmdlet _cmdlet;
+        private readonly int _limit;
+        private readonly CancellationToken _stopping;
+        private readonly PipelineBridge _bridge;
+        private readonly Queue<(object? Target, Task<object?> Work)> _inFlight = new Queue<(object?, Task<object?>)>();
+
+        public ThrottledItems(Cmdlet cmdlet, int limit, CancellationToken stopping)
+        {
+            _cmdlet = cmdlet;
+            _limit = Math.Max(1, limit);
+            _stopping = stopping;
+            _bridge = new PipelineBridge(stopping);
+        }
+
+        /// <summary>Starts the item's work once a slot is free; writes finished items (in order) while waiting.</summary>
+        public void Add(object? target, Func<PipelineBridge, CancellationToken, Task<object?>> work)
+        {
+            while (_inFlight.Count >= _limit)
+            {
+                WriteOldest();
+            }
+            _inFlight.Enqueue((target, Task.Run(() => work(_bridge, _stopping))));
+            while (_inFlight.Count > 0 && _inFlight.Peek().Work.IsCompleted)
+            {
+                WriteOldest();
+            }
+            _bridge.WriteAvailable(_cmdlet);
+        }
+
+        /// <summary>Waits for every item still in flight and writes them in order.</summary>
+        public void Complete()
+        {
+            while (_inFlight.Count > 0)
+            {
+                WriteOldest();
+            }
+        }
+
+        private void WriteOldest()
+        {
+            var (target, work) = _inFlight.Dequeue();
+            _bridge.PumpUntil(_cmdlet, work);
+            try
+            {
+                var result = work.GetAwaiter().GetResult();
+                if (result != null)
+                {
+                    _cmdlet.WriteObject(result);
+                }
+            }
+            catch (LabelOpsException failure)
+            {
+                _cmdlet.WriteError(ErrorRecords.From(failure, target));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}
