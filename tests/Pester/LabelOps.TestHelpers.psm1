@@ -1,0 +1,680 @@
+<#
+    Helpers for the Pester tests in this folder.
+
+    They do out of process what tests/LabelOps.Tests/Infrastructure does in process: one LabelOps emulator for the
+    whole run (SharedEmulator.cs), a fresh emulator account per test (HitlTest.cs), arranging projects, jobs and
+    faults and reading the account's request log through the emulator's HTTP control surface (/_emulator/...,
+    src/LabelOps.Emulator/Control/ControlRoutes.cs), and runspaces of their own for the tests that must run a
+    pipeline in the background or see every stream (HostedPowerShell.cs).
+
+    Windows PowerShell 5.1 syntax throughout; no '??', ternaries or classes.
+#>
+
+# Requests the helpers themselves send to the HITL API (to read a job's or project's state, for which the control
+# surface has no route) carry this User-Agent, and Get-EmulatorRequest leaves them out, so that the request log
+# shows only what the module sent, whenever a test reads state.
+$script:HelperUserAgent = 'LabelOps.TestHelpers'
+
+function Get-RepositoryRoot {
+    [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+}
+
+function Get-LabelOpsManifestPath {
+    $path = [System.IO.Path]::Combine((Get-RepositoryRoot), 'out', 'LabelOps', 'LabelOps.psd1')
+    if (-not [System.IO.File]::Exists($path)) {
+        throw "The module is not built: '$path' does not exist. Run 'dotnet build' at the repository root first."
+    }
+    $path
+}
+
+function Import-LabelOpsModule {
+    # -Global: from inside this module, a plain Import-Module would leave the cmdlets visible to this module only.
+    Import-Module -Name (Get-LabelOpsManifestPath) -Global -ErrorAction Stop
+}
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try {
+        ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+function ConvertTo-TestSecureString {
+    # Like HitlTest.Secure: no dependency on ConvertTo-SecureString -AsPlainText.
+    param([Parameter(Mandatory = $true, Position = 0)][string] $Text)
+    $secure = [System.Security.SecureString]::new()
+    foreach ($character in $Text.ToCharArray()) {
+        $secure.AppendChar($character)
+    }
+    $secure.MakeReadOnly()
+    $secure
+}
+
+#region The emulator process
+
+function Test-EmulatorReady {
+    param([Parameter(Mandatory = $true)][Uri] $BaseUri)
+    try {
+        $null = Invoke-RestMethod -Uri ($BaseUri.AbsoluteUri + '_emulator/unauthenticated-requests') -Method Get `
+            -UseBasicParsing -TimeoutSec 5 -ErrorAction Stop
+        $true
+    }
+    catch {
+        $false
+    }
+}
+
+function Get-EmulatorLog {
+    param([Parameter(Mandatory = $true)] $Emulator)
+    $text = ''
+    foreach ($file in @($Emulator.StandardOutput, $Emulator.StandardError)) {
+        if ([System.IO.File]::Exists($file)) {
+            # The process may still hold the file open.
+            $stream = [System.IO.FileStream]::new($file, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, [System.IO.FileShare]::ReadWrite)
+            try {
+                $text += [System.IO.StreamReader]::new($stream).ReadToEnd()
+            }
+            finally {
+                $stream.Dispose()
+            }
+        }
+    }
+    $text
+}
+
+function Stop-EmulatorProcess {
+    param([Parameter(Mandatory = $true)][System.Diagnostics.Process] $Process)
+    if ($Process.HasExited) {
+        return
+    }
+    try {
+        # 'dotnet run' starts the emulator as a child process: end the whole tree (.NET Core 3.0 and later).
+        $Process.Kill($true)
+    }
+    catch {
+        # Windows PowerShell 5.1 (.NET Framework) has no Kill(bool).
+        if ([System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT) {
+            & taskkill.exe /PID $Process.Id /T /F *> $null
+        }
+        else {
+            $Process.Kill()
+        }
+    }
+    $null = $Process.WaitForExit(10000)
+}
+
+function Start-TestEmulator {
+    <#
+        Starts the emulator once per PowerShell session and returns it (BaseUri, Port, Process); later calls, from
+        any test file of the run, return the same one while it still answers. It is stopped by Stop-TestEmulator or
+        when PowerShell exits.
+    #>
+    [CmdletBinding()]
+    param([int] $TimeoutSeconds = 120)
+
+    $existing = $global:LabelOpsTestEmulator
+    if ($null -ne $existing) {
+        if (-not $existing.Process.HasExited -and (Test-EmulatorReady -BaseUri $existing.BaseUri)) {
+            return $existing
+        }
+        Stop-TestEmulator
+    }
+
+    $project = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'LabelOps.Emulator')
+    $port = Get-FreeTcpPort
+    $logFolder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-emulator-' + [guid]::NewGuid().ToString('N'))
+    $null = [System.IO.Directory]::CreateDirectory($logFolder)
+    $emulator = [pscustomobject]@{
+        BaseUri        = [Uri]"http://127.0.0.1:$port/"
+        Port           = $port
+        Process        = $null
+        LogFolder      = $logFolder
+        StandardOutput = [System.IO.Path]::Combine($logFolder, 'stdout.txt')
+        StandardError  = [System.IO.Path]::Combine($logFolder, 'stderr.txt')
+    }
+
+    # Start-Process joins -ArgumentList with spaces and quotes nothing, so the project path is quoted here.
+    $arguments = @('run', '--project', ('"' + $project + '"'), '--no-build', '--', '--urls', "http://127.0.0.1:$port")
+    $emulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $emulator.StandardOutput -RedirectStandardError $emulator.StandardError
+
+    # Bounded wait for the control surface to answer.
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    while (-not (Test-EmulatorReady -BaseUri $emulator.BaseUri)) {
+        if ($emulator.Process.HasExited) {
+            throw ("The emulator exited before it answered on $($emulator.BaseUri). Was 'dotnet build' run? Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
+        }
+        if ($watch.Elapsed.TotalSeconds -gt $TimeoutSeconds) {
+            Stop-EmulatorProcess -Process $emulator.Process
+            throw ("The emulator did not answer on $($emulator.BaseUri) within $TimeoutSeconds s. Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
+        }
+        Start-Sleep -Milliseconds 200
+    }
+
+    $global:LabelOpsTestEmulator = $emulator
+    if (-not $global:LabelOpsTestEmulatorExitHook) {
+        # The action runs in a module of its own, so it uses only the global variable and .NET.
+        try {
+            $null = Register-EngineEvent -SourceIdentifier 'PowerShell.Exiting' -ErrorAction Stop -Action {
+                $running = $global:LabelOpsTestEmulator
+                if ($null -ne $running -and -not $running.Process.HasExited) {
+                    try { $running.Process.Kill($true) } catch { try { $running.Process.Kill() } catch { } }
+                }
+            }
+            $global:LabelOpsTestEmulatorExitHook = $true
+        }
+        catch {
+            Write-Warning "Could not register a handler that stops the emulator when PowerShell exits ($($_.Exception.Message)); run Stop-TestEmulator when done."
+        }
+    }
+    $emulator
+}
+
+function Get-TestEmulator {
+    $emulator = $global:LabelOpsTestEmulator
+    if ($null -eq $emulator) {
+        throw 'The emulator is not running: call Start-TestEmulator first.'
+    }
+    $emulator
+}
+
+function Stop-TestEmulator {
+    $emulator = $global:LabelOpsTestEmulator
+    if ($null -eq $emulator) {
+        return
+    }
+    $global:LabelOpsTestEmulator = $null
+    if ($null -ne $emulator.Process) {
+        Stop-EmulatorProcess -Process $emulator.Process
+    }
+    try {
+        [System.IO.Directory]::Delete($emulator.LogFolder, $true)
+    }
+    catch {
+        Write-Verbose "Left the emulator's log folder $($emulator.LogFolder): $($_.Exception.Message)"
+    }
+}
+
+#endregion
+
+#region The control surface
+
+function Invoke-EmulatorControl {
+    param(
+        [Parameter(Mandatory = $true)][ValidateSet('Get', 'Post', 'Delete')][string] $Method,
+        [Parameter(Mandatory = $true)][string] $Path,
+        [System.Collections.IDictionary] $Body,
+        # For GET and DELETE, which name the account in the query string.
+        [string] $ApiKey
+    )
+    $uri = (Get-TestEmulator).BaseUri.AbsoluteUri + '_emulator' + $Path
+    if ($ApiKey) {
+        $uri += '?apiKey=' + [Uri]::EscapeDataString($ApiKey)
+    }
+    $parameters = @{ Uri = $uri; Method = $Method; UseBasicParsing = $true; ErrorAction = 'Stop' }
+    if ($null -ne $Body) {
+        $parameters['Body'] = ConvertTo-Json -InputObject $Body -Depth 20 -Compress
+        $parameters['ContentType'] = 'application/json; charset=utf-8'
+    }
+    Invoke-RestMethod @parameters
+}
+
+function New-EmulatorAccount {
+    <#
+        A new, isolated emulator account (its own key, data, faults and request log). Returns ApiKey (SecureString,
+        for Connect-Hitl), PlainKey (for assertions on what the emulator received) and BaseUri.
+    #>
+    param([string] $ApiKey)
+    $body = @{}
+    if ($ApiKey) {
+        $body['apiKey'] = $ApiKey
+    }
+    $answer = Invoke-EmulatorControl -Method Post -Path '/accounts' -Body $body
+    $key = [string]$answer.apiKey
+    [pscustomobject]@{
+        PlainKey = $key
+        ApiKey   = ConvertTo-TestSecureString $key
+        BaseUri  = (Get-TestEmulator).BaseUri
+    }
+}
+
+function New-EmulatorHitlProject {
+    # Returns the new project's id.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [string] $Name = 'Project',
+        [ValidateSet('new', 'active', 'inactive')][string] $Status = 'active',
+        [string] $InstructionsFileUrl
+    )
+    $body = @{ apiKey = $Account.PlainKey; name = $Name; status = $Status }
+    if ($InstructionsFileUrl) {
+        $body['instructionsFileUrl'] = $InstructionsFileUrl
+    }
+    [string](Invoke-EmulatorControl -Method Post -Path '/hitl/projects' -Body $body).id
+}
+
+function New-EmulatorHitlJob {
+    # Adds a job without the API's validation (HitlStore.AddJob); returns its id.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $ProjectId,
+        [string[]] $FileUrl,
+        [string] $Status
+    )
+    $body = @{ apiKey = $Account.PlainKey; projectId = $ProjectId }
+    if ($FileUrl) {
+        $body['fileUrls'] = [string[]]$FileUrl
+    }
+    if ($Status) {
+        $body['status'] = $Status
+    }
+    [string](Invoke-EmulatorControl -Method Post -Path '/hitl/jobs' -Body $body).job_id
+}
+
+function Set-EmulatorHitlJobStatus {
+    # Moves a job as a worker would (HitlStore.SetJobStatus): dates are set, and a done job gets annotations.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $ProjectId,
+        [Parameter(Mandatory = $true)][string] $JobId,
+        [Parameter(Mandatory = $true)][ValidateSet('new', 'progress', 'done', 'error', 'canceled', 'expired')][string] $Status,
+        [System.Collections.IDictionary] $Annotations,
+        [string] $ErrorMessage
+    )
+    $body = @{ apiKey = $Account.PlainKey; status = $Status }
+    if ($null -ne $Annotations) {
+        $body['annotations'] = $Annotations
+    }
+    if ($ErrorMessage) {
+        $body['error'] = $ErrorMessage
+    }
+    $path = '/hitl/jobs/' + [Uri]::EscapeDataString($ProjectId) + '/' + [Uri]::EscapeDataString($JobId) + '/status'
+    $null = Invoke-EmulatorControl -Method Post -Path $path -Body $body
+}
+
+function Add-EmulatorFault {
+    <#
+        Queues a fault for the account's requests (FaultPlan.Add). -Path is a literal path where '*' matches one
+        segment, e.g. '/v1/jobs/*/*'. Faults are used in the order added, each -Times times.
+    #>
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [string] $Method = '*',
+        [Parameter(Mandatory = $true)][string] $Path,
+        [int] $Status,
+        [string] $RetryAfter,
+        [int] $DelayMs,
+        [switch] $Drop,
+        [switch] $Truncate,
+        [switch] $Html,
+        [switch] $AfterHandler,
+        [int] $Times = 1
+    )
+    $body = @{ apiKey = $Account.PlainKey; method = $Method; path = $Path; times = $Times }
+    if ($PSBoundParameters.ContainsKey('Status')) { $body['status'] = $Status }
+    if ($PSBoundParameters.ContainsKey('RetryAfter')) { $body['retryAfter'] = $RetryAfter }
+    if ($PSBoundParameters.ContainsKey('DelayMs')) { $body['delayMs'] = $DelayMs }
+    if ($Drop) { $body['drop'] = $true }
+    if ($Truncate) { $body['truncate'] = $true }
+    if ($Html) { $body['html'] = $true }
+    if ($AfterHandler) { $body['afterHandler'] = $true }
+    $null = Invoke-EmulatorControl -Method Post -Path '/faults' -Body $body
+}
+
+function Clear-EmulatorFault {
+    param([Parameter(Mandatory = $true)] $Account)
+    $null = Invoke-EmulatorControl -Method Delete -Path '/faults' -ApiKey $Account.PlainKey
+}
+
+function ConvertTo-Instant {
+    # PowerShell 7 turns ISO dates in JSON into DateTime; Windows PowerShell leaves them as strings.
+    param($Value)
+    if ($Value -is [DateTimeOffset]) {
+        return $Value
+    }
+    if ($Value -is [DateTime]) {
+        return [DateTimeOffset]::new($Value)
+    }
+    [DateTimeOffset]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture)
+}
+
+function Get-EmulatorRequest {
+    <#
+        The requests the emulator received as this account, in arrival order (EmulatorAccount.Requests), optionally
+        only those with -Method whose path starts with -PathPrefix (HitlTest.Requests). Each has method, path
+        (decoded, as ASP.NET Core gives it), queryString, headers (lower-case names), body, responseStatus,
+        receivedAt, faultApplied, and ReceivedAtUtc (a DateTimeOffset).
+    #>
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [string] $Method,
+        [string] $PathPrefix,
+        # Also the helpers' own reads of job and project state (left out by default).
+        [switch] $IncludeHelperRequests
+    )
+    $answer = Invoke-EmulatorControl -Method Get -Path '/requests' -ApiKey $Account.PlainKey
+    # Windows PowerShell writes a JSON array as one object; foreach takes it apart either way.
+    foreach ($request in $answer) {
+        if (-not $IncludeHelperRequests -and $request.headers.'user-agent' -eq $script:HelperUserAgent) {
+            continue
+        }
+        if ($Method -and $request.method -cne $Method) {
+            continue
+        }
+        if ($PathPrefix -and -not ([string]$request.path).StartsWith($PathPrefix, [StringComparison]::Ordinal)) {
+            continue
+        }
+        Add-Member -InputObject $request -NotePropertyName 'ReceivedAtUtc' -NotePropertyValue (ConvertTo-Instant $request.receivedAt) -Force
+        $request
+    }
+}
+
+function Clear-EmulatorRequest {
+    param([Parameter(Mandatory = $true)] $Account)
+    $null = Invoke-EmulatorControl -Method Delete -Path '/requests' -ApiKey $Account.PlainKey
+}
+
+function Get-EmulatorUnauthenticatedRequest {
+    # Requests whose key matched no account (EmulatorServer.UnauthenticatedRequests), for the whole emulator.
+    $answer = Invoke-EmulatorControl -Method Get -Path '/unauthenticated-requests'
+    foreach ($request in $answer) {
+        $request
+    }
+}
+
+#endregion
+
+#region Reading state through the HITL API
+
+# The control surface can arrange state but not read it, so these read it the way a client would: GET /v1/... with
+# the account's key and the helpers' User-Agent (which Get-EmulatorRequest leaves out). Like any request of the
+# account, such a read would take a queued fault whose method and path match, so the tests read state only after
+# the module's call has used the faults meant for it.
+
+function Invoke-HitlApiAsHelper {
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $Path)
+    $uri = (Get-TestEmulator).BaseUri.AbsoluteUri.TrimEnd('/') + $Path
+    try {
+        Invoke-RestMethod -Uri $uri -Method Get -Headers @{ Authorization = 'api_key ' + $Account.PlainKey } `
+            -UserAgent $script:HelperUserAgent -UseBasicParsing -ErrorAction Stop
+    }
+    catch {
+        $response = $_.Exception.Response
+        if ($null -ne $response -and [int]$response.StatusCode -eq 404) {
+            return $null
+        }
+        throw
+    }
+}
+
+function Get-EmulatorHitlJob {
+    # The job's status object (project_id, job_id, status, ...), or $null when there is no such job.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId, [Parameter(Mandatory = $true)][string] $JobId)
+    Invoke-HitlApiAsHelper -Account $Account -Path ('/v1/jobs/' + [Uri]::EscapeDataString($ProjectId) + '/' + [Uri]::EscapeDataString($JobId))
+}
+
+function Get-EmulatorHitlJobList {
+    # Every job of the project (HitlStore.GetJobs).
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId)
+    $answer = Invoke-HitlApiAsHelper -Account $Account -Path ('/v1/jobs/' + [Uri]::EscapeDataString($ProjectId))
+    foreach ($job in $answer) {
+        $job
+    }
+}
+
+function Get-EmulatorHitlProjectStatus {
+    # new, active or inactive; $null when there is no such project (HitlStore.GetProjectStatus).
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId)
+    $answer = Invoke-HitlApiAsHelper -Account $Account -Path ('/v1/projects/' + [Uri]::EscapeDataString($ProjectId))
+    if ($null -ne $answer) {
+        [string]$answer.status
+    }
+}
+
+#endregion
+
+#region Environment variables
+
+function Get-HitlEnvironment {
+    @{
+        HITL_API_KEY  = [System.Environment]::GetEnvironmentVariable('HITL_API_KEY')
+        HITL_BASE_URI = [System.Environment]::GetEnvironmentVariable('HITL_BASE_URI')
+    }
+}
+
+function Set-HitlEnvironment {
+    # Sets (or, for $null, removes) process environment variables, e.g. to restore what Get-HitlEnvironment saved.
+    param([Parameter(Mandatory = $true, Position = 0)][hashtable] $Values)
+    foreach ($name in @($Values.Keys)) {
+        [System.Environment]::SetEnvironmentVariable($name, $Values[$name])
+    }
+}
+
+#endregion
+
+#region Waiting and runspaces of their own
+
+function Wait-Until {
+    <#
+        Polls an observable condition (Conditions.WaitUntil) instead of sleeping a guessed time; throws when it is
+        still false after -TimeoutSeconds.
+    #>
+    param(
+        [Parameter(Mandatory = $true, Position = 0)][scriptblock] $Condition,
+        [double] $TimeoutSeconds = 10,
+        [string] $Because = 'the condition'
+    )
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    while (-not (& $Condition)) {
+        if ($watch.Elapsed.TotalSeconds -gt $TimeoutSeconds) {
+            throw "Gave up after $TimeoutSeconds s waiting for: $Because"
+        }
+        Start-Sleep -Milliseconds 10
+    }
+}
+
+function Get-DataCollectionItem {
+    # A snapshot by index: enumerating a PSDataCollection that is still open can block until it is closed.
+    param([Parameter(Mandatory = $true)][AllowNull()] $Collection)
+    if ($null -eq $Collection) {
+        return
+    }
+    for ($i = 0; $i -lt $Collection.Count; $i++) {
+        $Collection[$i]
+    }
+}
+
+function New-TestRunspace {
+    # A runspace with the built module imported and the given variables set, like HostedPowerShell (other
+    # commands, e.g. Get-Member, load on first use).
+    param([hashtable] $Variables = @{})
+    $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    $state.ImportPSModule([string[]]@(Get-LabelOpsManifestPath))
+    $state.ThrowOnRunspaceOpenError = $true
+    $runspace = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace($state)
+    $runspace.Open()
+    foreach ($name in @($Variables.Keys)) {
+        $runspace.SessionStateProxy.SetVariable($name, $Variables[$name])
+    }
+    $runspace
+}
+
+function New-StreamResult {
+    param($Shell, $Output, $Terminating)
+    [pscustomobject]@{
+        Output      = @(Get-DataCollectionItem $Output)
+        Errors      = @(Get-DataCollectionItem $Shell.Streams.Error)
+        Verbose     = @(Get-DataCollectionItem $Shell.Streams.Verbose | ForEach-Object { $_.Message })
+        Debug       = @(Get-DataCollectionItem $Shell.Streams.Debug | ForEach-Object { $_.Message })
+        Warnings    = @(Get-DataCollectionItem $Shell.Streams.Warning | ForEach-Object { $_.Message })
+        Progress    = @(Get-DataCollectionItem $Shell.Streams.Progress)
+        Information = @(Get-DataCollectionItem $Shell.Streams.Information)
+        Terminating = $Terminating
+    }
+}
+
+function Invoke-InTestRunspace {
+    <#
+        Runs a script to completion in the runspace and returns every stream (HostedPowerShell.Run): Output, Errors,
+        Verbose, Debug, Warnings, Progress, Information, and Terminating (an exception, or $null). -ThrowOnError
+        throws when the script wrote any error (PowerShellResult.ThrowIfFailed), for arranging steps.
+    #>
+    param(
+        [Parameter(Mandatory = $true)] $Runspace,
+        [Parameter(Mandatory = $true)][string] $Script,
+        [switch] $ThrowOnError
+    )
+    $shell = [powershell]::Create()
+    try {
+        $shell.Runspace = $Runspace
+        $null = $shell.AddScript($Script)
+        $output = $null
+        $terminating = $null
+        try {
+            $output = $shell.Invoke()
+        }
+        catch {
+            $terminating = $_.Exception
+        }
+        $result = New-StreamResult -Shell $shell -Output $output -Terminating $terminating
+    }
+    finally {
+        $shell.Dispose()
+    }
+    if ($ThrowOnError -and ($null -ne $result.Terminating -or $result.Errors.Count -gt 0)) {
+        $messages = @($result.Errors | ForEach-Object { $_.ToString() })
+        if ($null -ne $result.Terminating) {
+            $messages += $result.Terminating.Message
+        }
+        throw ("The script failed: " + ($messages -join '; '))
+    }
+    $result
+}
+
+function Start-InTestRunspace {
+    # Starts a script in the background (HostedPowerShell.Start); returns Shell, Handle and Output (still filling).
+    param([Parameter(Mandatory = $true)] $Runspace, [Parameter(Mandatory = $true)][string] $Script)
+    $shell = [powershell]::Create()
+    $shell.Runspace = $Runspace
+    $null = $shell.AddScript($Script)
+    $inputItems = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
+    $inputItems.Complete()
+    $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
+    $handle = $shell.BeginInvoke($inputItems, $output)
+    [pscustomobject]@{ Shell = $shell; Handle = $handle; Output = $output }
+}
+
+function Get-InTestRunspaceOutput {
+    # What the background script has written so far.
+    param([Parameter(Mandatory = $true)] $Running)
+    Get-DataCollectionItem $Running.Output
+}
+
+function Wait-InTestRunspace {
+    # Waits for the background script to end; $true when it did within -TimeoutSeconds.
+    param([Parameter(Mandatory = $true)] $Running, [double] $TimeoutSeconds = 30)
+    $Running.Handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($TimeoutSeconds))
+}
+
+function Stop-InTestRunspace {
+    <#
+        What Ctrl+C does (RunningScript.Stop): PowerShell.Stop(), which calls StopProcessing on the running cmdlet.
+        Returns Finished (the pipeline ended within -TimeoutMilliseconds) and ElapsedMilliseconds (from the stop
+        request until the pipeline ended).
+    #>
+    param([Parameter(Mandatory = $true)] $Running, [int] $TimeoutMilliseconds = 5000)
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $stopping = $Running.Shell.BeginStop($null, $null)
+    $finished = $Running.Handle.AsyncWaitHandle.WaitOne($TimeoutMilliseconds)
+    $watch.Stop()
+    $null = $stopping.AsyncWaitHandle.WaitOne($TimeoutMilliseconds)
+    [pscustomobject]@{ Finished = $finished; ElapsedMilliseconds = $watch.ElapsedMilliseconds }
+}
+
+function Get-InTestRunspaceResult {
+    # Every stream of a background script that has ended; Terminating holds what stopped it, if anything.
+    param([Parameter(Mandatory = $true)] $Running)
+    $terminating = $null
+    if ($Running.Handle.IsCompleted) {
+        try {
+            $null = $Running.Shell.EndInvoke($Running.Handle)
+        }
+        catch {
+            $terminating = $_.Exception
+        }
+    }
+    New-StreamResult -Shell $Running.Shell -Output $Running.Output -Terminating $terminating
+}
+
+function Remove-InTestRunspace {
+    # Disposes a background script (stopping it if it still runs) and its runspace; either may be $null.
+    param($Running, $Runspace)
+    if ($null -ne $Running) {
+        if (-not $Running.Handle.IsCompleted) {
+            $Running.Shell.Stop()
+        }
+        $Running.Shell.Dispose()
+    }
+    if ($null -ne $Runspace) {
+        $Runspace.Dispose()
+    }
+}
+
+function Get-StreamText {
+    # Every text a run produced anywhere (PowerShellResult.AllText), for leak checks.
+    param([Parameter(Mandatory = $true)] $Result)
+    foreach ($item in $Result.Output) { [string]$item }
+    foreach ($record in $Result.Errors) {
+        $record.ToString()
+        if ($null -ne $record.Exception) { $record.Exception.ToString() }
+        if ($null -ne $record.ErrorDetails) { [string]$record.ErrorDetails.Message }
+        if ($null -ne $record.TargetObject) { [string]$record.TargetObject }
+    }
+    foreach ($message in $Result.Verbose) { [string]$message }
+    foreach ($message in $Result.Debug) { [string]$message }
+    foreach ($message in $Result.Warnings) { [string]$message }
+    foreach ($record in $Result.Progress) { [string]$record.Activity + ' ' + $record.StatusDescription + ' ' + $record.CurrentOperation }
+    foreach ($record in $Result.Information) { [string]$record.MessageData }
+    if ($null -ne $Result.Terminating) {
+        $Result.Terminating.ToString()
+        if ($Result.Terminating -is [System.Management.Automation.IContainsErrorRecord] -and $null -ne $Result.Terminating.ErrorRecord) {
+            $Result.Terminating.ErrorRecord.ToString()
+        }
+    }
+}
+
+function Get-VerboseMessage {
+    # The messages of the VerboseRecords among objects captured with 4>&1.
+    param([AllowNull()][object[]] $Captured)
+    foreach ($item in $Captured) {
+        if ($item -is [System.Management.Automation.VerboseRecord]) {
+            $item.Message
+        }
+    }
+}
+
+function Get-ErrorId {
+    # The part of each FullyQualifiedErrorId before the command name (PowerShellResult.ErrorIds).
+    param([AllowNull()][object[]] $ErrorRecord)
+    foreach ($record in $ErrorRecord) {
+        ([string]$record.FullyQualifiedErrorId).Split(',')[0]
+    }
+}
+
+#endregion
+
+Export-ModuleMember -Function @(
+    'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
+    'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
+    'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus',
+    'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
+    'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',
+    'Get-HitlEnvironment', 'Set-HitlEnvironment',
+    'Wait-Until', 'New-TestRunspace', 'Invoke-InTestRunspace', 'Start-InTestRunspace', 'Get-InTestRunspaceOutput',
+    'Wait-InTestRunspace', 'Stop-InTestRunspace', 'Get-InTestRunspaceResult', 'Remove-InTestRunspace',
+    'Get-StreamText', 'Get-VerboseMessage', 'Get-ErrorId'
+)
