@@ -62,7 +62,8 @@ namespace LabelOps.Demo
             Environment.SetEnvironmentVariable("HITL_BASE_URI", emulator.BaseUri.AbsoluteUri);
             Environment.SetEnvironmentVariable("HITL_DEMO_PROJECT_ID", projectId);
             ui.WriteNote("LabelOps demo: HITL emulator at " + emulator.BaseUri + ", project '" + DemoProjectName + "' (" + projectId + ").");
-            ui.WriteNote("Running " + Path.GetRelativePath(root, sample) + " in the PowerShell engine the tests host (no pwsh needed).");
+            var shown = sample.StartsWith(root, StringComparison.Ordinal) ? Path.GetRelativePath(root, sample) : sample;
+            ui.WriteNote("Running " + shown + " in the PowerShell engine the tests host (no pwsh needed).");
 
             try
             {
@@ -120,8 +121,6 @@ namespace LabelOps.Demo
             }
             catch (PipelineStoppedException)
             {
-                host.DemoUI.WriteErrorLine("The script was stopped.");
-                return 1;
             }
             catch (RuntimeException terminating)
             {
@@ -133,6 +132,11 @@ namespace LabelOps.Demo
                 Console.CancelKeyPress -= onCancel;
             }
 
+            if (shell.InvocationStateInfo.State == PSInvocationState.Stopped)
+            {
+                host.DemoUI.WriteErrorLine("The script was stopped.");
+                return 1;
+            }
             // Errors that were not merged (Out-Default's own) would otherwise be lost.
             foreach (var error in shell.Streams.Error)
             {
@@ -141,12 +145,15 @@ namespace LabelOps.Demo
             return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int exitCode ? exitCode : 0;
         }
 
-        /// <summary>Renders an error as pwsh does: through Out-Default and the engine's error view.</summary>
+        /// <summary>
+        /// Renders an error as pwsh's console does: through Out-Default and the engine's error view, marked as coming
+        /// from the error stream so that it reaches the host as an error line, not as output.
+        /// </summary>
         private static void Show(Runspace runspace, ErrorRecord error)
         {
             using var shell = PowerShell.Create();
             shell.Runspace = runspace;
-            shell.AddCommand("Out-Default").Invoke(new object[] { error });
+            shell.AddCommand("Out-Default").Invoke(new[] { new PSObject(error) { WriteStream = WriteStreamType.Error } });
         }
     }
 }

@@ -194,11 +194,11 @@ namespace LabelOps.Engine
         {
             if (state.Request.JsonBody != null)
             {
-                state.Observer.Debug("Request body: " + Truncate(Encoding.UTF8.GetString(state.Request.JsonBody)));
+                state.Observer.Debug("Request body: " + Truncate(DebugText.Redact(state.Request.JsonBody)));
             }
             using var response = await SendWithRedirectsAsync(state, uri, cancellationToken).ConfigureAwait(false);
             var result = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            state.Observer.Debug("Response body: " + Truncate(Encoding.UTF8.GetString(result.Body)));
+            state.Observer.Debug("Response body: " + Truncate(DebugText.Redact(result.Body)));
             return result;
         }
 

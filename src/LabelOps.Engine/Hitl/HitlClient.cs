@@ -141,9 +141,10 @@ namespace LabelOps.Hitl
             {
                 throw LabelOpsException.InvalidArgument("GroupBy must be one of Day, Week, Month, Year; it was '" + groupBy + "'.");
             }
-            if (startDate.HasValue && endDate.HasValue && endDate.Value <= startDate.Value)
+            // The service takes whole days (yyyy-MM-dd), and its end date is exclusive.
+            if (startDate.HasValue && endDate.HasValue && endDate.Value.Date <= startDate.Value.Date)
             {
-                throw LabelOpsException.InvalidArgument("EndDate must be after StartDate.");
+                throw LabelOpsException.InvalidArgument("EndDate must be at least one day after StartDate (the service counts whole days, end exclusive).");
             }
             var ids = projectIds?.Select(id => IdRules.Require(id, "ProjectId")).ToArray();
             var request = ApiRequest.Get("v1/metrics")

@@ -69,6 +69,10 @@ namespace LabelOps.Base
             if (baseValue is string text)
             {
                 var trimmed = text.Trim();
+                if (trimmed.Length == 0)
+                {
+                    return null; // an empty CSV cell means "none"
+                }
                 if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal))
                 {
                     try

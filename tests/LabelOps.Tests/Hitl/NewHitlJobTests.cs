@@ -58,9 +58,10 @@ namespace LabelOps.Tests.Hitl
                 Assert.Equal(2, result.Objects<HitlJob>().Count());
                 var posts = Requests("POST", "/v1/jobs");
                 Assert.Equal(2, posts.Count);
-                using var second = JsonDocument.Parse(posts[1].Body);
-                Assert.Equal(2, second.RootElement.GetProperty("file_urls").GetArrayLength());
-                Assert.Equal(45, second.RootElement.GetProperty("expiration_minutes").GetInt32());
+                // Creates run concurrently, so the requests may arrive in either order; the output keeps the input order.
+                var second = posts.Select(p => JsonDocument.Parse(p.Body).RootElement).Single(b => b.GetProperty("file_urls").GetArrayLength() == 2);
+                Assert.Equal(45, second.GetProperty("expiration_minutes").GetInt32());
+                Assert.Equal(new[] { 1, 2 }, result.Objects<HitlJob>().Select(j => j.FileUrl!.Length));
                 Assert.Equal(2, Account.Hitl.GetJobs(_projectId).Count);
             }
         }
@@ -92,9 +93,21 @@ namespace LabelOps.Tests.Hitl
             var result = RunConnected("New-HitlJob -ProjectId $ProjectId -FileUrl https://files.example.test/a.png -ExpirationMinutes " + minutes);
 
             var error = Assert.Single(result.Errors);
-            Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
-            Assert.Contains("ExpirationMinutes", error.Exception.Message);
+            Assert.StartsWith("LabelOps.InvalidArgument", error.FullyQualifiedErrorId);
+            Assert.Contains("ExpirationMinutes must be between 1 and 1440", error.Exception.Message);
             Assert.Empty(Requests("POST", "/v1/jobs"));
+        }
+
+        [Fact]
+        public void Empty_CSV_cells_for_optional_columns_mean_not_given()
+        {
+            var result = RunConnected("[pscustomobject]@{ ProjectId = $ProjectId; FileUrl = 'https://files.example.test/a.png'; ExpirationMinutes = ''; Prediction = ''; WebhookUrl = ' ' } | New-HitlJob");
+
+            Assert.Empty(result.Errors);
+            using var body = JsonDocument.Parse(Assert.Single(Requests("POST", "/v1/jobs")).Body);
+            Assert.False(body.RootElement.TryGetProperty("expiration_minutes", out _));
+            Assert.False(body.RootElement.TryGetProperty("predictions", out _));
+            Assert.False(body.RootElement.TryGetProperty("webhook_url", out _));
         }
 
         [Fact]

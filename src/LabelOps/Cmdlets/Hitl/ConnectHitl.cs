@@ -27,6 +27,11 @@ namespace LabelOps.Cmdlets.Hitl
         [Parameter]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>Client-side ceiling on requests per minute, shared by everything using this session.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int MaxRequestsPerMinute { get; set; }
+
         [Parameter]
         [ValidateRange(0, 100)]
         public int MaximumRetryCount { get; set; } = 5;
@@ -47,7 +52,13 @@ namespace LabelOps.Cmdlets.Hitl
             try
             {
                 var key = ApiKey ?? Credential?.Password ?? KeyFromEnvironment();
-                var options = new SessionOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = RetryInterval, Timeout = Timeout };
+                var options = new SessionOptions
+                {
+                    MaximumRetryCount = MaximumRetryCount,
+                    RetryInterval = RetryInterval,
+                    Timeout = Timeout,
+                    MaxRequestsPerMinute = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerMinute)) ? MaxRequestsPerMinute : (int?)null,
+                };
                 var session = new HitlSession(key, BaseUri ?? DefaultSessions.Hitl.BaseUriFromEnvironment(), options);
                 var status = Invoke((bridge, token) => new HitlClient(session, bridge).GetHealthStatusAsync(token));
                 if (!string.Equals(status, "UP", StringComparison.OrdinalIgnoreCase))

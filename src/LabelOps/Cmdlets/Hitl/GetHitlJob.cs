@@ -16,7 +16,7 @@ namespace LabelOps.Cmdlets.Hitl
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("job_id")]
+        [Alias("job_id", "Id")]
         [ValidateNotNullOrEmpty]
         public string[]? JobId { get; set; }
 

@@ -23,7 +23,7 @@ namespace LabelOps.Cmdlets.Hitl
         [ValidateSet("Day", "Week", "Month", "Year", IgnoreCase = true)]
         public string? GroupBy { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         public string[]? ProjectId { get; set; }
 

@@ -32,6 +32,7 @@ namespace LabelOps.Cmdlets.Hitl
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("webhook_url")]
+        [EmptyStringAsNull]
         public string? WebhookUrl { get; set; }
 
         /// <summary>Headers the service adds to its webhook call (for authenticating to your endpoint).</summary>
@@ -39,9 +40,10 @@ namespace LabelOps.Cmdlets.Hitl
         [Alias("WebhookHeaders")]
         public Hashtable? WebhookHeader { get; set; }
 
+        /// <summary>1 to 1440. An empty CSV cell means no expiration. Checked per item, so one bad row does not stop the rest.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("expiration_minutes")]
-        [ValidateRange(HitlRules.MinimumExpirationMinutes, HitlRules.MaximumExpirationMinutes)]
+        [EmptyStringAsNull]
         public int? ExpirationMinutes { get; set; }
 
         /// <summary>How many creates may be in flight at once. Output keeps the input order.</summary>

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using LabelOps.Base;
 using LabelOps.Engine;
 
@@ -15,13 +17,15 @@ namespace LabelOps.Cmdlets.Hitl
     [OutputType(typeof(FileInfo))]
     public sealed class SaveHitlJobFile : HitlCmdlet
     {
+        private const int BufferSize = 81920;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ValidateNotNullOrEmpty]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("job_id")]
+        [Alias("job_id", "Id")]
         [ValidateNotNullOrEmpty]
         public string JobId { get; set; } = string.Empty;
 
@@ -41,15 +45,11 @@ namespace LabelOps.Cmdlets.Hitl
 
         protected override void ProcessRecord()
         {
-            var target = JobId;
-            RunForItem(target, async (bridge, token) =>
+            try
             {
-                var client = ClientFor(bridge);
-                var url = ImageUrl;
-                if (string.IsNullOrWhiteSpace(url))
-                {
-                    url = (await client.GetJobAsync(ProjectId, JobId, token).ConfigureAwait(false)).ImageUrl;
-                }
+                var url = string.IsNullOrWhiteSpace(ImageUrl)
+                    ? Invoke((bridge, token) => ClientFor(bridge).GetJobAsync(ProjectId, JobId, token)).ImageUrl
+                    : ImageUrl;
                 if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
                 {
                     throw new LabelOpsException(ErrorReason.InvalidOperation, "Job " + JobId + " has no file URL to download.");
@@ -59,21 +59,89 @@ namespace LabelOps.Cmdlets.Hitl
                 {
                     throw new LabelOpsException(ErrorReason.InvalidOperation, "The file '" + destination + "' already exists; use -Force to overwrite it.");
                 }
-                var partial = destination + ".partial";
-                long written = 0;
-                await client.DownloadFileAsync(uri, async (stream, length, ct) =>
+                if (!ShouldProcess(destination, "Save file of HITL job " + JobId))
                 {
-                    using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                    {
-                        await stream.CopyToAsync(file, 81920, ct).ConfigureAwait(false);
-                        written = file.Length;
-                    }
-                }, token).ConfigureAwait(false);
+                    return;
+                }
+                WriteObject(Download(uri, destination));
+            }
+            catch (LabelOpsException failure)
+            {
+                WriteError(ErrorRecords.From(failure, JobId));
+            }
+        }
+
+        private FileInfo Download(Uri uri, string destination)
+        {
+            var partial = destination + ".partial";
+            try
+            {
+                using (var file = LocalFile(() => new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true), partial))
+                {
+                    RunAsync((bridge, token) => ClientFor(bridge).DownloadFileAsync(uri, (stream, length, ct) => CopyAsync(stream, file, length, bridge, ct), token));
+                }
+            }
+            catch
+            {
+                try { File.Delete(partial); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                throw;
+            }
+            LocalFile(() =>
+            {
                 if (File.Exists(destination)) File.Delete(destination);
                 File.Move(partial, destination);
-                bridge.Verbose("Saved " + written + " bytes to " + destination);
-                bridge.WriteObject(new FileInfo(destination));
-            });
+                return true;
+            }, destination);
+            return new FileInfo(destination);
+        }
+
+        // Written out rather than Stream.CopyToAsync so that a failure to write the local file is reported as a
+        // local problem (never retried as if the network had failed) and so progress can show bytes.
+        private async Task CopyAsync(Stream source, FileStream file, long? length, PipelineBridge bridge, CancellationToken token)
+        {
+            await LocalFileAsync(() => { file.SetLength(0); return Task.CompletedTask; }, file.Name).ConfigureAwait(false);
+            var buffer = new byte[BufferSize];
+            long copied = 0;
+            var progress = new ProgressRecord(2, "Saving HITL job file", System.IO.Path.GetFileName(file.Name.Substring(0, file.Name.Length - ".partial".Length)));
+            int read;
+            while ((read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false)) > 0)
+            {
+                await LocalFileAsync(() => file.WriteAsync(buffer, 0, read, token), file.Name).ConfigureAwait(false);
+                copied += read;
+                if (length > 0)
+                {
+                    progress.PercentComplete = (int)Math.Min(100, copied * 100 / length.Value);
+                    bridge.WriteProgress(progress);
+                }
+            }
+            await LocalFileAsync(() => file.FlushAsync(token), file.Name).ConfigureAwait(false);
+            bridge.Verbose("Saved " + copied + " bytes to " + file.Name);
+            progress.RecordType = ProgressRecordType.Completed;
+            bridge.WriteProgress(progress);
+        }
+
+        private static T LocalFile<T>(Func<T> action, string path)
+        {
+            try
+            {
+                return action();
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot write '" + path + "': " + exception.Message, exception);
+            }
+        }
+
+        private static async Task LocalFileAsync(Func<Task> action, string path)
+        {
+            try
+            {
+                await action().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot write '" + path + "': " + exception.Message, exception);
+            }
         }
 
         private string Destination(Uri uri)
@@ -84,7 +152,7 @@ namespace LabelOps.Cmdlets.Hitl
             {
                 return resolved;
             }
-            Directory.CreateDirectory(resolved);
+            LocalFile(() => Directory.CreateDirectory(resolved), resolved);
             var name = Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty).Trim('/');
             var invalid = System.IO.Path.GetInvalidFileNameChars();
             if (name.Length == 0 || name.IndexOfAny(invalid) >= 0 || name == "." || name == "..")

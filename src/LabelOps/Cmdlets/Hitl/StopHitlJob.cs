@@ -14,7 +14,7 @@ namespace LabelOps.Cmdlets.Hitl
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("job_id")]
+        [Alias("job_id", "Id")]
         [ValidateNotNullOrEmpty]
         public string[] JobId { get; set; } = new string[0];
 
