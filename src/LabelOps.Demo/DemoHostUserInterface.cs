@@ -17,6 +17,7 @@ namespace LabelOps.Demo
     {
         private readonly object _gate = new object();
         private readonly DemoRawUserInterface _raw = new DemoRawUserInterface();
+        private bool _writingErrors;
 
         public override PSHostRawUserInterface RawUI => _raw;
 
@@ -26,6 +27,20 @@ namespace LabelOps.Demo
             Emit(Console.Out, foregroundColor == _raw.ForegroundColor ? (ConsoleColor?)null : foregroundColor, value);
 
         public override void WriteLine(string value) => Emit(Console.Out, null, value + Environment.NewLine);
+
+        /// <summary>Runs <paramref name="render"/> with every line it writes shown as an error line.</summary>
+        public void WriteAsErrors(Action render)
+        {
+            _writingErrors = true;
+            try
+            {
+                render();
+            }
+            finally
+            {
+                _writingErrors = false;
+            }
+        }
 
         public override void WriteErrorLine(string value) => Emit(Console.Error, ConsoleColor.Red, value + Environment.NewLine);
 
@@ -58,10 +73,15 @@ namespace LabelOps.Demo
             throw DemoRawUserInterface.NotInteractive();
 
         /// <summary>A line written by the program itself (not by the script), e.g. where the emulator listens.</summary>
-        public void WriteNote(string value) => Emit(Console.Out, ConsoleColor.DarkGray, value + Environment.NewLine);
+        public void WriteNote(string value) => Emit(Console.Out, ConsoleColor.Cyan, value + Environment.NewLine);
 
         private void Emit(TextWriter writer, ConsoleColor? color, string text)
         {
+            if (_writingErrors)
+            {
+                writer = Console.Error;
+                color = ConsoleColor.Red;
+            }
             lock (_gate)
             {
                 // Console colours only on a terminal (on Unix .NET sends them to stdout): redirected output stays plain text.

@@ -53,6 +53,6 @@ namespace LabelOps.Demo
         public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) => throw NotInteractive();
 
         internal static NotSupportedException NotInteractive() =>
-            new NotSupportedException("The LabelOps demo host only writes lines; run interactive scripts with pwsh.");
+            new NotSupportedException("The LabelOps demo host cannot prompt: pass every mandatory parameter (and -Confirm:$false), or run the script with pwsh.");
     }
 }

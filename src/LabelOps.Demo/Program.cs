@@ -124,7 +124,7 @@ namespace LabelOps.Demo
             }
             catch (RuntimeException terminating)
             {
-                Show(runspace, terminating.ErrorRecord);
+                Show(host, runspace, terminating.ErrorRecord);
                 return 1;
             }
             finally
@@ -140,20 +140,20 @@ namespace LabelOps.Demo
             // Errors that were not merged (Out-Default's own) would otherwise be lost.
             foreach (var error in shell.Streams.Error)
             {
-                Show(runspace, error);
+                Show(host, runspace, error);
             }
             return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int exitCode ? exitCode : 0;
         }
 
         /// <summary>
-        /// Renders an error as pwsh's console does: through Out-Default and the engine's error view, marked as coming
-        /// from the error stream so that it reaches the host as an error line, not as output.
+        /// Renders an error as pwsh's console does, through Out-Default and the engine's error view (with the script
+        /// line). Out-Default prints a piped ErrorRecord like output, so the host is told to show it as error lines.
         /// </summary>
-        private static void Show(Runspace runspace, ErrorRecord error)
+        private static void Show(DemoHost host, Runspace runspace, ErrorRecord error)
         {
             using var shell = PowerShell.Create();
             shell.Runspace = runspace;
-            shell.AddCommand("Out-Default").Invoke(new[] { new PSObject(error) { WriteStream = WriteStreamType.Error } });
+            host.DemoUI.WriteAsErrors(() => shell.AddCommand("Out-Default").Invoke(new object[] { error }));
         }
     }
 }

@@ -15,7 +15,8 @@ namespace LabelOps.Base
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
-        protected CancellationToken Stopping => _stopping.Token;
+        /// <summary>Cancelled when the pipeline is stopped (Ctrl+C); every request and wait of the cmdlet observes it.</summary>
+        protected CancellationToken StopToken => _stopping.Token;
 
         protected override void StopProcessing()
         {

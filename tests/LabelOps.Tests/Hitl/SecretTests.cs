@@ -38,5 +38,19 @@ namespace LabelOps.Tests.Hitl
             var leaks = result.AllText().Where(t => t.Contains(Account.ApiKey)).ToList();
             Assert.Empty(leaks);
         }
+
+        [Fact]
+        public void Debug_output_shows_request_bodies_but_masks_webhook_header_values()
+        {
+            var projectId = Account.Hitl.AddProject("Hooks", "active");
+
+            var result = RunConnected("New-HitlJob -ProjectId $p -FileUrl https://files.example.test/a.png -WebhookUrl https://hooks.example.test/x -WebhookHeader @{ Authorization = 'Bearer hook-secret-42' } -Debug",
+                new Dictionary<string, object?> { ["p"] = projectId });
+
+            Assert.Empty(result.Errors);
+            Assert.Contains(result.Debug, d => d.StartsWith("Request body:") && d.Contains("https://hooks.example.test/x"));
+            Assert.DoesNotContain(result.AllText(), t => t.Contains("hook-secret-42"));
+            Assert.Contains("hook-secret-42", Assert.Single(Requests("POST", "/v1/jobs")).Body); // the service still gets it
+        }
     }
 }

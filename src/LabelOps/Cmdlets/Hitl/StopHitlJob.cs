@@ -32,7 +32,7 @@ namespace LabelOps.Cmdlets.Hitl
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _items = new ThrottledItems(this, ThrottleLimit, Stopping);
+            _items = new ThrottledItems(this, ThrottleLimit, StopToken);
         }
 
         protected override void EndProcessing() => _items!.Complete();
