@@ -74,11 +74,15 @@ namespace LabelOps.Ango
                 {
                     continue;
                 }
-                if (string.Equals(key, "Settings", StringComparison.OrdinalIgnoreCase) && entry.Value is IDictionary settings)
+                if (string.Equals(key, "Settings", StringComparison.OrdinalIgnoreCase))
                 {
-                    foreach (DictionaryEntry setting in settings)
+                    // AngoStage.Settings (JSON extension data) as ConvertTo-Json writes it: its entries belong at the stage's top level.
+                    if (entry.Value is IDictionary settings)
                     {
-                        shaped[Convert.ToString(setting.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = setting.Value;
+                        foreach (DictionaryEntry setting in settings)
+                        {
+                            shaped[Convert.ToString(setting.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = setting.Value;
+                        }
                     }
                     continue;
                 }
