@@ -287,5 +287,25 @@ namespace LabelOps.Tests.Ango
             Assert.Equal(new[] { "LabelOps.NotFound" }, result.ErrorIds);
             Assert.Equal(new object?[] { "Completed:2", "TODO:2" }, result.Output.Select(r => Property(r, "status") + ":" + Property(r, "count")));
         }
+
+        [Theory]
+        [InlineData("New-AngoProject")]
+        [InlineData("Get-AngoCategorySchema")]
+        [InlineData("Set-AngoCategorySchema")]
+        [InlineData("Get-AngoWorkflow")]
+        [InlineData("Set-AngoWorkflow")]
+        [InlineData("Add-AngoProjectMember")]
+        [InlineData("Set-AngoProjectInstruction")]
+        [InlineData("Get-AngoProjectPerformance")]
+        [InlineData("Get-AngoMetric")]
+        public void Help_for_the_cmdlet_has_a_synopsis_and_at_least_two_examples(string command)
+        {
+            var result = Shell.Run("$h = Get-Help " + command + " -Full\n$h.Synopsis\n@($h.examples.example).Count");
+
+            Assert.Empty(result.Errors);
+            var synopsis = (string)result.Output[0].BaseObject;
+            Assert.DoesNotContain(command + " ", synopsis); // the generated fallback synopsis is the syntax line
+            Assert.True((int)result.Output[1].BaseObject >= 2);
+        }
     }
 }
