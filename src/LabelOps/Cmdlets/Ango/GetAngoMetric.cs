@@ -1,0 +1,50 @@
+using System.Collections.Specialized;
+using System.Management.Automation;
+using LabelOps.Base;
+
+namespace LabelOps.Cmdlets.Ango
+{
+    /// <summary>
+    /// Reads one of a project's overview metrics (GET /{projectId}/overview/{metric}) as flat rows: one per
+    /// element of the metric's list (per stage, per status, …), or one row for a metric that is a single set of figures.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "AngoMetric")]
+    [OutputType("LabelOps.AngoMetric")]
+    public sealed class GetAngoMetric : AngoCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] ProjectId { get; set; } = new string[0];
+
+        /// <summary>The SDK's Metrics enum.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateSet("LabelStageGroups", "TimePerTask", "AnnotationStatus", "AnswerDistribution", "ConsensusRanges", "AssetSize", IgnoreCase = true)]
+        public string Metric { get; set; } = string.Empty;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in ProjectId)
+            {
+                RunForItem(id, async (bridge, token) =>
+                {
+                    var rows = await ClientFor(bridge).GetOverviewMetricAsync(id, Metric, token).ConfigureAwait(false);
+                    foreach (var row in rows)
+                    {
+                        var leading = new OrderedDictionary { ["ProjectId"] = id, ["Metric"] = CanonicalMetric() };
+                        bridge.WriteObject(AngoStatisticRows.ToObject("LabelOps.AngoMetric", leading, row));
+                    }
+                });
+            }
+        }
+
+        private string CanonicalMetric()
+        {
+            foreach (var known in LabelOps.Ango.AngoClient.OverviewMetrics)
+            {
+                if (string.Equals(known, Metric, System.StringComparison.OrdinalIgnoreCase)) return known;
+            }
+            return Metric;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Specialized;
+using System.Management.Automation;
+using LabelOps.Base;
+
+namespace LabelOps.Cmdlets.Ango
+{
+    /// <summary>
+    /// Reads a project's labeler performance (POST /performance/{projectId}) as flat rows for Export-Csv: one row
+    /// per user when the service reports per-user figures, with ProjectId first.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "AngoProjectPerformance")]
+    [OutputType("LabelOps.AngoProjectPerformance")]
+    public sealed class GetAngoProjectPerformance : AngoCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] ProjectId { get; set; } = new string[0];
+
+        [Parameter]
+        public DateTime? StartDate { get; set; }
+
+        [Parameter]
+        public DateTime? EndDate { get; set; }
+
+        /// <summary>Only these users (emails).</summary>
+        [Parameter]
+        [Alias("Email")]
+        public string[]? User { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var start = StartDate.HasValue ? new DateTimeOffset(StartDate.Value) : (DateTimeOffset?)null;
+            var end = EndDate.HasValue ? new DateTimeOffset(EndDate.Value) : (DateTimeOffset?)null;
+            foreach (var id in ProjectId)
+            {
+                RunForItem(id, async (bridge, token) =>
+                {
+                    var rows = await ClientFor(bridge).GetProjectPerformanceAsync(id, start, end, User, token).ConfigureAwait(false);
+                    foreach (var row in rows)
+                    {
+                        bridge.WriteObject(AngoStatisticRows.ToObject("LabelOps.AngoProjectPerformance", new OrderedDictionary { ["ProjectId"] = id }, row));
+                    }
+                });
+            }
+        }
+    }
+}
