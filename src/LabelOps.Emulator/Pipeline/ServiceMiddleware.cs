@@ -34,7 +34,7 @@ internal sealed class ServiceMiddleware
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var service = FindService(context.Request.Path);
+        var service = IsSignedStoragePath(context.Request.Path) ? null : FindService(context.Request.Path);
         if (service is null)
         {
             await next(context);
@@ -142,6 +142,15 @@ internal sealed class ServiceMiddleware
             await context.Response.WriteAsync(service.ErrorBody(status == StatusCodes.Status404NotFound ? "Not Found" : "Method Not Allowed"));
         }
     }
+
+    /// <summary>
+    /// Emulated cloud storage behind pre-signed URLs (e.g. Ango's getUploadUrl). Like S3, it is authorised by
+    /// the URL's signature, never by the API key, so it passes through unauthenticated and unlogged here; its
+    /// handlers check the signature and keep their own log.
+    /// </summary>
+    internal static readonly PathString SignedStoragePrefix = "/v2/_storage";
+
+    private static bool IsSignedStoragePath(PathString path) => path.StartsWithSegments(SignedStoragePrefix);
 
     private ServiceProfile? FindService(PathString path)
     {

@@ -1,0 +1,39 @@
+using System;
+using System.Text.Json.Serialization;
+using LabelOps.Json;
+
+namespace LabelOps
+{
+    /// <summary>An asset of a project: the file (or URL) a labeling task is made for (PSTypeName LabelOps.AngoAsset).</summary>
+    public sealed class AngoAsset
+    {
+        [JsonPropertyName("_id")]
+        public string AssetId { get; set; } = string.Empty;
+
+        [JsonPropertyName("project")]
+        public string? ProjectId { get; set; }
+
+        public string? ExternalId { get; set; }
+
+        /// <summary>The asset's URL.</summary>
+        public string? Data { get; set; }
+
+        /// <summary>Batch ids.</summary>
+        public string[]? Batches { get; set; }
+
+        /// <summary>Size and other properties (width, height, …), navigable with dot notation.</summary>
+        [JsonConverter(typeof(FreeformJsonConverter))]
+        public object? Metadata { get; set; }
+
+        /// <summary>Extra data shown to labelers, as imported; navigable with dot notation.</summary>
+        [JsonConverter(typeof(FreeformJsonConverter))]
+        public object? ContextData { get; set; }
+
+        /// <summary>The id of the storage integration the asset is read from, if any.</summary>
+        public string? Storage { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public override string ToString() => AssetId;
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Management.Automation;
+using LabelOps.Engine;
+
+namespace LabelOps.Cmdlets.Ango
+{
+    /// <summary>
+    /// Local files named the PowerShell way (relative paths, PSDrives, wildcards) for the cmdlets that upload
+    /// them. A name that matches nothing, a folder or a non-file-system path is a failure for that name only.
+    /// </summary>
+    internal static class LocalFiles
+    {
+        /// <summary>The files a -Path value names; throws a LabelOpsException when it names none.</summary>
+        public static IReadOnlyList<string> Resolve(PSCmdlet cmdlet, string path)
+        {
+            Collection<string> resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+            }
+            catch (ItemNotFoundException)
+            {
+                throw new LabelOpsException(ErrorReason.NotFound, "Cannot find the file '" + path + "'.");
+            }
+            catch (Exception exception) when (exception is System.Management.Automation.DriveNotFoundException || exception is ProviderNotFoundException || exception is ArgumentException)
+            {
+                throw LabelOpsException.InvalidArgument("'" + path + "' is not a file path: " + exception.Message);
+            }
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                throw LabelOpsException.InvalidArgument("'" + path + "' is on the " + provider.Name + " provider; only files can be uploaded.");
+            }
+            var files = new List<string>();
+            foreach (var item in resolved)
+            {
+                if (Directory.Exists(item))
+                {
+                    if (!WildcardPattern.ContainsWildcardCharacters(path))
+                    {
+                        throw LabelOpsException.InvalidArgument("'" + item + "' is a folder; name the files in it (for example '" + System.IO.Path.Combine(path, "*") + "').");
+                    }
+                    continue; // a wildcard that also matches folders: upload the files only
+                }
+                files.Add(item);
+            }
+            if (files.Count == 0)
+            {
+                throw new LabelOpsException(ErrorReason.NotFound, "No file matches '" + path + "'.");
+            }
+            return files;
+        }
+
+        /// <summary>Opens and closes the file to prove it can be read now, so an unreadable file fails before anything is sent for it.</summary>
+        public static long CheckReadable(string file)
+        {
+            try
+            {
+                using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read))
+                {
+                    return stream.Length;
+                }
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                var reason = exception is FileNotFoundException || exception is DirectoryNotFoundException ? ErrorReason.NotFound : ErrorReason.InvalidOperation;
+                throw new LabelOpsException(reason, "Cannot read '" + file + "': " + exception.Message, exception);
+            }
+        }
+
+        public static string ContentTypeOf(string file)
+        {
+            switch (System.IO.Path.GetExtension(file).ToLowerInvariant())
+            {
+                case ".jpg":
+                case ".jpeg": return "image/jpeg";
+                case ".png": return "image/png";
+                case ".gif": return "image/gif";
+                case ".bmp": return "image/bmp";
+                case ".tif":
+                case ".tiff": return "image/tiff";
+                case ".webp": return "image/webp";
+                case ".mp4": return "video/mp4";
+                case ".mp3": return "audio/mpeg";
+                case ".wav": return "audio/wav";
+                case ".pdf": return "application/pdf";
+                case ".json": return "application/json";
+                case ".txt": return "text/plain";
+                case ".md": return "text/markdown";
+                case ".html":
+                case ".htm": return "text/html";
+                case ".dcm": return "application/dicom";
+                default: return "application/octet-stream";
+            }
+        }
+    }
+}

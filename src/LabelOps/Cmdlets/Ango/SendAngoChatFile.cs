@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using LabelOps.Base;
+using LabelOps.Engine;
+
+namespace LabelOps.Cmdlets.Ango
+{
+    /// <summary>
+    /// Sends prepared chat files as they are, one multipart POST /project/{id}/chat (field 'file') per file. Unlike
+    /// Add-AngoChatAsset -Path, the content is not checked here: the service decides what it accepts.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "AngoChatFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(AngoChatImportResult))]
+    public sealed class SendAngoChatFile : AngoCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string ProjectId { get; set; } = string.Empty;
+
+        /// <summary>Files to send; wildcards are resolved. Files from Get-ChildItem bind by their FullName.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = new string[0];
+
+        protected override void ProcessRecord()
+        {
+            foreach (var path in Path)
+            {
+                IReadOnlyList<string> files;
+                try
+                {
+                    files = LocalFiles.Resolve(this, path);
+                }
+                catch (LabelOpsException failure)
+                {
+                    WriteError(ErrorRecords.From(failure, path));
+                    continue;
+                }
+                foreach (var file in files)
+                {
+                    if (!ShouldProcess(file, "Send chat file to Ango project " + ProjectId)) continue;
+                    RunForItem(file, async (bridge, token) =>
+                    {
+                        LocalFiles.CheckReadable(file);
+                        byte[] bytes;
+                        try
+                        {
+                            bytes = File.ReadAllBytes(file);
+                        }
+                        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                        {
+                            throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + file + "': " + exception.Message, exception);
+                        }
+                        var form = new[] { MultipartPart.File("file", System.IO.Path.GetFileName(file), bytes, LocalFiles.ContentTypeOf(file)) };
+                        bridge.WriteObject(await ClientFor(bridge).UploadChatAsync(ProjectId, form, file, token).ConfigureAwait(false));
+                    });
+                }
+            }
+        }
+    }
+}
