@@ -56,7 +56,12 @@ internal sealed class ServiceMiddleware
         var failed = false;
         try
         {
-            if (account is null)
+            if (account is null && IsSignedStoragePath(context.Request.Path))
+            {
+                // A signed storage link (the Ango export archive): no key, the handler checks the URL's signature.
+                outcome = await RunAsync(context, next, service, null, buffer);
+            }
+            else if (account is null)
             {
                 await service.WriteUnauthorizedAsync(context.Response);
             }
@@ -142,6 +147,14 @@ internal sealed class ServiceMiddleware
             await context.Response.WriteAsync(service.ErrorBody(status == StatusCodes.Status404NotFound ? "Not Found" : "Method Not Allowed"));
         }
     }
+
+    /// <summary>
+    /// Paths that stand in for cloud storage reached through pre-signed URLs: real storage takes no API key, so
+    /// requests without one reach their handler (logged as unauthenticated), which must verify the signature.
+    /// </summary>
+    private static readonly PathString[] SignedStoragePaths = ["/v2/storage"];
+
+    private static bool IsSignedStoragePath(PathString path) => Array.Exists(SignedStoragePaths, path.StartsWithSegments);
 
     private ServiceProfile? FindService(PathString path)
     {
