@@ -34,7 +34,7 @@ internal sealed class ServiceMiddleware
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var service = IsSignedStoragePath(context.Request.Path) ? null : FindService(context.Request.Path);
+        var service = FindService(context.Request.Path);
         if (service is null)
         {
             await next(context);
@@ -56,7 +56,12 @@ internal sealed class ServiceMiddleware
         var failed = false;
         try
         {
-            if (account is null)
+            if (account is null && IsSignedStoragePath(context.Request.Path))
+            {
+                // A signed storage link (the Ango export archive): no key, the handler checks the URL's signature.
+                outcome = await RunAsync(context, next, service, null, buffer);
+            }
+            else if (account is null)
             {
                 await service.WriteUnauthorizedAsync(context.Response);
             }
@@ -144,13 +149,15 @@ internal sealed class ServiceMiddleware
     }
 
     /// <summary>
-    /// Emulated cloud storage behind pre-signed URLs (e.g. Ango's getUploadUrl). Like S3, it is authorised by
-    /// the URL's signature, never by the API key, so it passes through unauthenticated and unlogged here; its
-    /// handlers check the signature and keep their own log.
+    /// Emulated cloud storage behind pre-signed URLs (Ango's getUploadUrl PUTs under /v2/_storage, export
+    /// archives under /v2/storage). Like S3 it is authorised by the URL's signature, never by the API key, so
+    /// requests without a key reach their handler (logged as unauthenticated), which must verify the signature.
     /// </summary>
     internal static readonly PathString SignedStoragePrefix = "/v2/_storage";
 
-    private static bool IsSignedStoragePath(PathString path) => path.StartsWithSegments(SignedStoragePrefix);
+    private static readonly PathString[] SignedStoragePaths = [SignedStoragePrefix, "/v2/storage"];
+
+    private static bool IsSignedStoragePath(PathString path) => Array.Exists(SignedStoragePaths, path.StartsWithSegments);
 
     private ServiceProfile? FindService(PathString path)
     {

@@ -1,0 +1,37 @@
+using System;
+using System.Text.Json.Serialization;
+using LabelOps.Json;
+
+namespace LabelOps
+{
+    /// <summary>A pending invitation to the organisation (PSTypeName LabelOps.AngoInvite). Email (the service's 'to') binds into Remove-AngoOrganizationInvite.</summary>
+    public sealed class AngoInvite
+    {
+        [JsonPropertyName("_id")]
+        public string? InviteId { get; set; }
+
+        [JsonPropertyName("to")]
+        public string Email { get; set; } = string.Empty;
+
+        /// <summary>Admin, Member or Guest.</summary>
+        public string? OrganizationRole { get; set; }
+
+        /// <summary>e.g. Pending.</summary>
+        public string? Status { get; set; }
+
+        public string? CreatedBy { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <summary>projectId and projectRole per project the invitee will join, navigable with dot notation.</summary>
+        [JsonConverter(typeof(FreeformJsonConverter))]
+        public object? ProjectAssignments { get; set; }
+
+        /// <summary>Set by LabelOps: the organisation the invite was read from.</summary>
+        public string? OrganizationId { get; set; }
+
+        public override string ToString() => Email;
+    }
+}
