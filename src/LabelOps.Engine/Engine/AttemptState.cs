@@ -18,6 +18,12 @@ namespace LabelOps.Engine
 
         public Uri Uri { get; }
 
+        /// <summary>
+        /// The URI as diagnostics show it. A signed storage URL carries its credential in the query (the
+        /// signature), so for requests that never send the key the query is left out.
+        /// </summary>
+        public string DisplayUri => Request.SendsKey ? Uri.ToString() : Uri.GetLeftPart(UriPartial.Path) + (string.IsNullOrEmpty(Uri.Query) ? string.Empty : "?…");
+
         public IRequestObserver Observer { get; }
 
         public int Attempts { get; set; }
@@ -30,7 +36,7 @@ namespace LabelOps.Engine
             Observer.Verbose(string.Format(
                 CultureInfo.InvariantCulture,
                 "Retry {0} of {1} for {2} {3} in {4:0.###} s after {5}",
-                retry, maximum, Request.Method.Method, Uri, delay.TotalSeconds, cause));
+                retry, maximum, Request.Method.Method, DisplayUri, delay.TotalSeconds, cause));
         }
     }
 }

@@ -53,6 +53,25 @@ namespace LabelOps.Engine
             }
         }
 
+        /// <summary>A pre-signed URL (upload or download) is a credential in its query: show it without the query.</summary>
+        public static string WithoutSignedQuery(string text)
+        {
+            var query = text.IndexOf('?');
+            if (query < 0 || !(text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                return text;
+            }
+            foreach (var pair in text.Substring(query + 1).Split('&'))
+            {
+                var name = pair.Split('=')[0];
+                if (IsSecretName(name) || name.IndexOf("sig", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return text.Substring(0, query) + "?…";
+                }
+            }
+            return text;
+        }
+
         private static void Write(JsonElement element, Utf8JsonWriter writer)
         {
             switch (element.ValueKind)
@@ -77,6 +96,9 @@ namespace LabelOps.Engine
                     writer.WriteStartArray();
                     foreach (var item in element.EnumerateArray()) Write(item, writer);
                     writer.WriteEndArray();
+                    break;
+                case JsonValueKind.String:
+                    writer.WriteStringValue(WithoutSignedQuery(element.GetString() ?? string.Empty));
                     break;
                 default:
                     element.WriteTo(writer);

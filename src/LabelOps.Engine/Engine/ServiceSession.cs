@@ -137,12 +137,12 @@ namespace LabelOps.Engine
                         try
                         {
                             var response = await attempt(s, ctx.CancellationToken).ConfigureAwait(false);
-                            s.Observer.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)", request.Method.Method, uri, response.Status, watch.ElapsedMilliseconds));
+                            s.Observer.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)", request.Method.Method, s.DisplayUri, response.Status, watch.ElapsedMilliseconds));
                             return Outcome.FromResult(response);
                         }
                         catch (Exception exception)
                         {
-                            s.Observer.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} failed after {2} ms: {3}", request.Method.Method, uri, watch.ElapsedMilliseconds, exception.Message));
+                            s.Observer.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} failed after {2} ms: {3}", request.Method.Method, s.DisplayUri, watch.ElapsedMilliseconds, exception.Message));
                             return Outcome.FromException<ApiResponse>(exception);
                         }
                     },
@@ -165,14 +165,17 @@ namespace LabelOps.Engine
                 {
                     throw exception;
                 }
-                throw ErrorTranslator.FromTransport(exception, request.Method.Method, uri, state.Attempts, ResiliencePipelineFactory.IsTimeout(exception));
+                throw ErrorTranslator.FromTransport(exception, request.Method.Method, ReportedUri(request, uri), state.Attempts, ResiliencePipelineFactory.IsTimeout(exception));
             }
             var final = outcome.Result!;
             if (!final.IsSuccess)
             {
-                throw ErrorTranslator.FromResponse(final, request.Method.Method, uri, state.Attempts);
+                throw ErrorTranslator.FromResponse(final, request.Method.Method, ReportedUri(request, uri), state.Attempts);
             }
         }
+
+        /// <summary>The URI an error carries: without the query for signed storage URLs, whose query is a credential.</summary>
+        private static Uri ReportedUri(ApiRequest request, Uri uri) => request.SendsKey ? uri : new Uri(uri.GetLeftPart(UriPartial.Path));
 
         private static T ParseInsideAttempt<T>(Func<ApiResponse, T> parse, ApiResponse response)
         {

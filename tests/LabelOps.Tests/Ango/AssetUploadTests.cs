@@ -72,6 +72,18 @@ namespace LabelOps.Tests.Ango
         }
 
         [Fact]
+        public void Verbose_and_Debug_show_the_signed_upload_url_without_its_signature()
+        {
+            var file = File("signed.jpg", 4);
+
+            var result = RunConnected("Add-AngoAsset -ProjectId $p -Path $f -Verbose -Debug", new Dictionary<string, object?> { ["f"] = file });
+
+            Assert.Empty(result.Errors);
+            Assert.Contains(result.Verbose, v => v.StartsWith("PUT http://localhost:", StringComparison.Ordinal) && v.Contains("?…"));
+            Assert.DoesNotContain(result.AllText(), t => t.Contains("signature=", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Wildcards_resolve_through_PowerShell_and_piped_FileInfo_objects_upload_too()
         {
             File("a.jpg", 1);
