@@ -43,7 +43,7 @@ namespace LabelOps.Ango
         public async Task<AngoTask> GetTaskAsync(string taskId, bool includeAnswer, CancellationToken cancellationToken)
         {
             IdRules.Require(taskId, "TaskId");
-            var request = ApiRequest.Get(ApiRequest.PathOf("task", taskId)).WithQuery("includeAnswer", Flag(includeAnswer));
+            var request = ApiRequest.Get(ApiRequest.PathOf("task", taskId)).WithQuery("includeAnswer", TaskFlag(includeAnswer));
             var task = await SendAsync(request, data => AngoEnvelope.Property<AngoTask>(data, "task"), cancellationToken).ConfigureAwait(false);
             if (!includeAnswer) task.Answer = null;
             return task;
@@ -62,7 +62,7 @@ namespace LabelOps.Ango
             foreach (var id in taskIds) IdRules.Require(id, "TaskId");
             var body = new Dictionary<string, object> { ["project"] = projectId, ["tasks"] = taskIds, ["stage"] = stageId, ["user"] = email };
             var request = ApiRequest.Post("task/assign", RequestKind.Idempotent).WithJsonBody(Body(body));
-            return SendAsync(request, Freeform, cancellationToken);
+            return SendAsync(request, ReadTaskFreeform, cancellationToken);
         }
 
         /// <summary>POST /project/{id}/requeueTasks. Safe to repeat (the same tasks end in the same stage).</summary>
@@ -71,11 +71,11 @@ namespace LabelOps.Ango
             IdRules.Require(projectId, "ProjectId");
             IdRules.Require(requeue.ToStageId, "ToStage");
             var filters = new Dictionary<string, object>();
-            AddList(filters, "taskIds", requeue.TaskIds);
-            AddList(filters, "externalIds", requeue.ExternalIds);
-            AddList(filters, "assetIds", requeue.AssetIds);
-            AddList(filters, "batches", requeue.BatchIds);
-            AddList(filters, "fromStageIds", requeue.FromStageIds);
+            AddTaskFilter(filters, "taskIds", requeue.TaskIds);
+            AddTaskFilter(filters, "externalIds", requeue.ExternalIds);
+            AddTaskFilter(filters, "assetIds", requeue.AssetIds);
+            AddTaskFilter(filters, "batches", requeue.BatchIds);
+            AddTaskFilter(filters, "fromStageIds", requeue.FromStageIds);
             // The newer option names (removeAnnotations, removeAssignee, removeStageHistory), as the SDK sends them.
             var options = new Dictionary<string, object>
             {
@@ -113,7 +113,7 @@ namespace LabelOps.Ango
             IdRules.Require(stageId, "Stage");
             var body = new Dictionary<string, object> { ["stageId"] = stageId };
             var request = ApiRequest.Post(ApiRequest.PathOf("project", projectId) + "/rerun-webhook", RequestKind.Create).WithJsonBody(Body(body));
-            return SendAsync(request, Freeform, cancellationToken);
+            return SendAsync(request, ReadTaskFreeform, cancellationToken);
         }
 
         /// <summary>
@@ -138,7 +138,7 @@ namespace LabelOps.Ango
         /// </summary>
         private static ApiRequest WithTaskFilters(ApiRequest request, AngoTaskQuery query)
         {
-            request.WithQuery("includeAnswer", Flag(query.IncludeAnswer));
+            request.WithQuery("includeAnswer", TaskFlag(query.IncludeAnswer));
             request.WithQuery("status[eq]", string.IsNullOrEmpty(query.Status) ? null : query.Status);
             request.WithQuery("stage", string.IsNullOrEmpty(query.StageId) ? null : query.StageId);
             if (query.BatchIds != null && query.BatchIds.Count > 0)
@@ -160,14 +160,14 @@ namespace LabelOps.Ango
             }
         }
 
-        private static string Flag(bool value) => value ? "true" : "false";
+        private static string TaskFlag(bool value) => value ? "true" : "false";
 
-        private static void AddList(Dictionary<string, object> target, string name, IReadOnlyList<string>? values)
+        private static void AddTaskFilter(Dictionary<string, object> target, string name, IReadOnlyList<string>? values)
         {
             if (values != null && values.Count > 0) target[name] = values;
         }
 
-        private static object? Freeform(JsonElement data)
+        private static object? ReadTaskFreeform(JsonElement data)
         {
             var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(data.GetRawText()));
             reader.Read();
