@@ -23,7 +23,8 @@ namespace LabelOps.Cmdlets.Ango
         // Projects already read by this command (by-id reads with -ProjectId), so a pipeline of ids reads each project once.
         private readonly Dictionary<string, AngoProject> _projects = new Dictionary<string, AngoProject>(StringComparer.Ordinal);
 
-        [Parameter(ParameterSetName = ListSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        // Not bound from the pipeline for listing: a piped task has a ProjectId too, and must select the by-id read.
+        [Parameter(ParameterSetName = ListSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ProjectId { get; set; } = string.Empty;
