@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using LabelOps.Ango;
+using LabelOps.Base;
+using LabelOps.Engine;
+
+namespace LabelOps.Cmdlets.Ango
+{
+    /// <summary>
+    /// Requeues tasks to a stage (the SDK's requeue_tasks). Ids from the whole pipeline go into one request per
+    /// project. The service requeues every task of the project when no filter is given, so that takes -All.
+    /// -RemoveAnnotation deletes work irreversibly, so it asks again (ShouldContinue) unless -Force or -Confirm:$false.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Move, "AngoTask", DefaultParameterSetName = ByTaskIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AngoTaskMoveResult))]
+    public sealed class MoveAngoTask : AngoCmdlet
+    {
+        private const string ByTaskIdSet = "ByTaskId";
+        private const string ByExternalIdSet = "ByExternalId";
+        private const string ByAssetIdSet = "ByAssetId";
+        private const string AllSet = "All";
+
+        // Project id → what the pipeline asked for, in arrival order.
+        private readonly Dictionary<string, Selection> _pending = new Dictionary<string, Selection>(StringComparer.Ordinal);
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ProjectId { get; set; } = string.Empty;
+
+        /// <summary>The stage (name or id) the tasks go to.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string ToStage { get; set; } = string.Empty;
+
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "_id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? TaskId { get; set; }
+
+        [Parameter(ParameterSetName = ByExternalIdSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExternalId { get; set; }
+
+        [Parameter(ParameterSetName = ByAssetIdSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? AssetId { get; set; }
+
+        /// <summary>Only tasks in these batches (names or ids).</summary>
+        [Parameter(ParameterSetName = ByTaskIdSet)]
+        [Parameter(ParameterSetName = ByExternalIdSet)]
+        [Parameter(ParameterSetName = ByAssetIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Batch { get; set; }
+
+        /// <summary>Only tasks now in these stages (names or ids).</summary>
+        [Parameter(ParameterSetName = ByTaskIdSet)]
+        [Parameter(ParameterSetName = ByExternalIdSet)]
+        [Parameter(ParameterSetName = ByAssetIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? FromStage { get; set; }
+
+        /// <summary>Requeue every task of the project (what the service does when no filter is given).</summary>
+        [Parameter(ParameterSetName = AllSet, Mandatory = true)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Delete the tasks' annotations. Irreversible.</summary>
+        [Parameter]
+        public SwitchParameter RemoveAnnotation { get; set; }
+
+        [Parameter]
+        public SwitchParameter RemoveAssignee { get; set; }
+
+        [Parameter]
+        public SwitchParameter RemoveStageHistory { get; set; }
+
+        /// <summary>Do not ask again for -RemoveAnnotation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!_pending.TryGetValue(ProjectId, out var selection))
+            {
+                selection = new Selection();
+                _pending[ProjectId] = selection;
+            }
+            selection.Add(selection.TaskIds, TaskId);
+            selection.Add(selection.ExternalIds, ExternalId);
+            selection.Add(selection.AssetIds, AssetId);
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var pair in _pending)
+            {
+                var projectId = pair.Key;
+                var selection = pair.Value;
+                var hasFilter = selection.TaskIds.Count + selection.ExternalIds.Count + selection.AssetIds.Count > 0
+                    || (Batch?.Length ?? 0) > 0 || (FromStage?.Length ?? 0) > 0;
+                if (!All && !hasFilter)
+                {
+                    // An empty selection would reach the service as "no filters", which requeues every task.
+                    WriteError(ErrorRecords.From(
+                        LabelOpsException.InvalidArgument("No tasks were selected for project " + projectId + ": give -TaskId, -ExternalId, -AssetId, -Batch or -FromStage, or -All to requeue every task of the project."),
+                        projectId));
+                    continue;
+                }
+                var what = Describe(projectId, selection);
+                var action = "Requeue to stage '" + ToStage + "'" + (RemoveAnnotation ? ", deleting annotations" : string.Empty)
+                    + (RemoveAssignee ? ", removing the assignee" : string.Empty) + (RemoveStageHistory ? ", removing stage history" : string.Empty);
+                if (!ShouldProcess(what, action)) continue;
+                if (RemoveAnnotation && !Force && !ConfirmDeclinedExplicitly() && !AskAgain(what)) continue;
+
+                RunForItem(projectId, async (bridge, token) =>
+                {
+                    var client = ClientFor(bridge);
+                    var resolver = new AngoNameResolver(client, projectId);
+                    var toStageId = (await resolver.StageIdsAsync(new[] { ToStage }, token).ConfigureAwait(false))[0];
+                    var request = new AngoRequeueRequest
+                    {
+                        ToStageId = toStageId,
+                        TaskIds = selection.TaskIds,
+                        ExternalIds = selection.ExternalIds,
+                        AssetIds = selection.AssetIds,
+                        BatchIds = All ? null : await resolver.BatchIdsAsync(Batch, token).ConfigureAwait(false),
+                        FromStageIds = All ? null : await resolver.StageIdsAsync(FromStage, token).ConfigureAwait(false),
+                        RemoveAnnotations = RemoveAnnotation,
+                        RemoveAssignee = RemoveAssignee,
+                        RemoveStageHistory = RemoveStageHistory,
+                    };
+                    if (request.TargetsAllTasks && !All)
+                    {
+                        throw LabelOpsException.InvalidArgument("No tasks were selected for project " + projectId + "; use -All to requeue every task.");
+                    }
+                    var result = await client.RequeueTasksAsync(projectId, request, token).ConfigureAwait(false);
+                    result.ToStageName = GetAngoTask.StageNames(await resolver.ProjectAsync(token).ConfigureAwait(false)).TryGetValue(toStageId, out var name) ? name : null;
+                    bridge.WriteObject(result);
+                });
+            }
+        }
+
+        /// <summary>-Confirm:$false turns every confirmation off, including the extra one for -RemoveAnnotation.</summary>
+        private bool ConfirmDeclinedExplicitly() =>
+            MyInvocation.BoundParameters.TryGetValue("Confirm", out var value) && value is SwitchParameter confirm && !confirm.IsPresent;
+
+        private bool AskAgain(string what)
+        {
+            try
+            {
+                return ShouldContinue(
+                    "Requeueing with -RemoveAnnotation permanently deletes the annotations of " + what + ". Continue?",
+                    "Delete annotations");
+            }
+            catch (Exception exception) when (exception is HostException || exception is PSInvalidOperationException || exception is NotImplementedException || exception is NullReferenceException)
+            {
+                // No one to ask (a non-interactive host): refuse rather than delete work unconfirmed.
+                WriteError(ErrorRecords.From(
+                    new LabelOpsException(ErrorReason.InvalidOperation, "-RemoveAnnotation deletes annotations irreversibly and this host cannot ask for confirmation; nothing was sent for " + what + ". Add -Force (or -Confirm:$false) to run it unattended.", exception),
+                    what));
+                return false;
+            }
+        }
+
+        private string Describe(string projectId, Selection selection)
+        {
+            if (All) return "every task of project " + projectId;
+            var parts = new List<string>();
+            if (selection.TaskIds.Count > 0) parts.Add(Count(selection.TaskIds.Count, "task"));
+            if (selection.ExternalIds.Count > 0) parts.Add(Count(selection.ExternalIds.Count, "external id"));
+            if (selection.AssetIds.Count > 0) parts.Add(Count(selection.AssetIds.Count, "asset"));
+            if (Batch?.Length > 0) parts.Add("in batch " + string.Join(", ", Batch));
+            if (FromStage?.Length > 0) parts.Add("now in stage " + string.Join(", ", FromStage));
+            return "tasks of project " + projectId + " (" + string.Join("; ", parts) + ")";
+        }
+
+        private static string Count(int count, string what) => count + " " + what + (count == 1 ? string.Empty : "s");
+
+        private sealed class Selection
+        {
+            private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+
+            public List<string> TaskIds { get; } = new List<string>();
+
+            public List<string> ExternalIds { get; } = new List<string>();
+
+            public List<string> AssetIds { get; } = new List<string>();
+
+            public void Add(List<string> target, string[]? ids)
+            {
+                if (ids == null) return;
+                foreach (var id in ids)
+                {
+                    var key = (target == TaskIds ? "t:" : target == ExternalIds ? "e:" : "a:") + id;
+                    if (_seen.Add(key)) target.Add(id);
+                }
+            }
+        }
+    }
+}
