@@ -32,6 +32,12 @@ namespace LabelOps.Engine
             }
             if (range.First == 0)
             {
+                if (onTotal != null)
+                {
+                    // -First 0 -IncludeTotalCount asks only for the count: one single-item page reports it.
+                    var probe = await fetchPage(1, 1, cancellationToken).ConfigureAwait(false);
+                    if (probe.Total.HasValue) onTotal(probe.Total.Value);
+                }
                 yield break;
             }
 

@@ -101,6 +101,21 @@ namespace LabelOps.Tests.Engine
         }
 
         [Fact]
+        public async Task First_zero_reads_no_items_but_still_reports_the_total_when_asked()
+        {
+            var list = new FakeList(42);
+            var totals = new List<long>();
+
+            var items = await ReadAll(list, new PageRange { First = 0 }, totals.Add);
+            var withoutTotal = await ReadAll(new FakeList(42), new PageRange { First = 0 });
+
+            Assert.Empty(items);
+            Assert.Equal(new long[] { 42 }, totals);
+            Assert.Equal(new[] { 1 }, list.PagesFetched);
+            Assert.Empty(withoutTotal);
+        }
+
+        [Fact]
         public async Task A_page_size_above_100_is_refused()
         {
             await Assert.ThrowsAsync<LabelOpsException>(() => ReadAll(new FakeList(1), new PageRange { PageSize = 101 }));

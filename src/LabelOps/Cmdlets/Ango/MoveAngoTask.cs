@@ -154,7 +154,7 @@ namespace LabelOps.Cmdlets.Ango
                     "Requeueing with -RemoveAnnotation permanently deletes the annotations of " + what + ". Continue?",
                     "Delete annotations");
             }
-            catch (Exception exception) when (exception is HostException || exception is PSInvalidOperationException || exception is NotImplementedException || exception is NullReferenceException)
+            catch (Exception exception) when (exception is HostException || exception is PSInvalidOperationException)
             {
                 // No one to ask (a non-interactive host): refuse rather than delete work unconfirmed.
                 WriteError(ErrorRecords.From(
