@@ -107,12 +107,35 @@ Describe 'New-HitlJob (NewHitlJobTests)' {
         @{ Minutes = 0 }
         @{ Minutes = 1441 }
     ) {
-        # A parameter validation error stops the statement, so it is caught rather than collected.
-        $thrown = { New-HitlJob -ProjectId $projectId -FileUrl 'https://files.example.test/a.png' -ExpirationMinutes $Minutes } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError*' -PassThru
+        # The range is checked per input, not by parameter validation, so one bad CSV row does not stop the others:
+        # the error is non-terminating and is collected.
+        $null = New-HitlJob -ProjectId $projectId -FileUrl 'https://files.example.test/a.png' -ExpirationMinutes $Minutes `
+            -ErrorVariable err -ErrorAction SilentlyContinue
 
-        $thrown.Exception.Message | Should -BeLikeExactly '*ExpirationMinutes*'
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.InvalidArgument*'
+        $err[0].Exception.Message | Should -BeLikeExactly '*ExpirationMinutes must be between 1 and 1440*'
         Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs' | Should -HaveCount 0
+    }
+
+    It 'Empty CSV cells for optional columns mean not given' {
+        $row = [pscustomobject]@{
+            ProjectId         = $projectId
+            FileUrl           = 'https://files.example.test/a.png'
+            ExpirationMinutes = ''
+            Prediction        = ''
+            WebhookUrl        = ' '
+        }
+
+        $null = $row | New-HitlJob -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err | Should -HaveCount 0
+        $posts = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs')
+        $posts | Should -HaveCount 1
+        $sent = @(($posts[0].body | ConvertFrom-Json).PSObject.Properties | ForEach-Object { $_.Name })
+        $sent | Should -Not -Contain 'expiration_minutes'
+        $sent | Should -Not -Contain 'predictions'
+        $sent | Should -Not -Contain 'webhook_url'
     }
 
     It 'New-HitlJob with -WhatIf sends nothing' {

@@ -276,6 +276,37 @@ Connect-Hitl -ApiKey $WrongKey -BaseUri $BaseUri -Verbose -Debug
         $leaks = @(Get-StreamText -Result $result | Where-Object { $_.Contains($account.PlainKey) })
         $leaks | Should -HaveCount 0
     }
+
+    It 'Debug output shows request bodies but masks webhook header values' {
+        $projectId = New-EmulatorHitlProject -Account $account -Name 'Hooks' -Status 'active'
+        $script = "New-HitlJob -ProjectId `$p -FileUrl https://files.example.test/a.png -WebhookUrl https://hooks.example.test/x " +
+            "-WebhookHeader @{ Authorization = 'Bearer hook-secret-42' } -Debug"
+        if ($PSVersionTable.PSVersion.Major -lt 6) {
+            # Windows PowerShell turns -Debug into 'Inquire', which would prompt; the preference writes the same messages.
+            $script = "`$DebugPreference = 'Continue'`n" + $script.Replace(' -Debug', '')
+        }
+        # The debug stream is read from a runspace of its own (HostedPowerShell.Run), connected as HitlTest.RunConnected does.
+        $runspace = New-TestRunspace -Variables @{ ApiKey = $account.ApiKey; BaseUri = $emulator.BaseUri; p = $projectId }
+        try {
+            $null = Invoke-InTestRunspace -Runspace $runspace -ThrowOnError `
+                -Script 'Connect-Hitl -ApiKey $ApiKey -BaseUri $BaseUri -RetryInterval 0.01 -MaximumRetryCount 3'
+            Clear-EmulatorRequest -Account $account
+            $result = Invoke-InTestRunspace -Runspace $runspace -Script $script
+        }
+        finally {
+            $runspace.Dispose()
+        }
+
+        $result.Errors | Should -HaveCount 0
+        $bodies = @($result.Debug | Where-Object { $_.StartsWith('Request body:') -and $_.Contains('https://hooks.example.test/x') })
+        $bodies | Should -Not -HaveCount 0
+        $leaks = @(Get-StreamText -Result $result | Where-Object { $_.Contains('hook-secret-42') })
+        $leaks | Should -HaveCount 0
+        # The service still gets the header value.
+        $posts = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs')
+        $posts | Should -HaveCount 1
+        $posts[0].body | Should -BeLikeExactly '*hook-secret-42*'
+    }
 }
 
 Describe 'Sessions from environment variables (EnvironmentSessionTests)' {
