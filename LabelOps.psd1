@@ -11,6 +11,9 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('LabelOps.format.ps1xml')
     TypesToProcess       = @('LabelOps.types.ps1xml')
+    # Loaded before RootModule: makes the engine and its dependencies (in Dependencies/) load in their own
+    # AssemblyLoadContext on PowerShell 7, from that folder on Windows PowerShell 5.1. See docs/module-loading.md.
+    NestedModules        = @('LabelOps.Loading.dll')
     CmdletsToExport      = @(
         'Connect-Hitl'
         'Disconnect-Hitl'
