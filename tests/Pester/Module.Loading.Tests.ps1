@@ -82,4 +82,20 @@ Describe 'Living beside other modules (DependencyIsolationTests)' {
         $engine | Should -HaveCount 1
         $engine[0] | Should -BeLike ('*|' + [System.IO.Path]::Combine($copy, 'Dependencies', 'LabelOps.Engine.dll'))
     }
+
+    It 'Imports from the gallery package unpacked as Install-PSResource does' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $version = (Test-ModuleManifest -Path (Get-LabelOpsManifestPath)).Version
+        $package = Join-Path (Get-RepositoryRoot) "out/LabelOps.$version.nupkg"
+        $unpacked = Join-Path $TestDrive "Modules/LabelOps/$version"
+        [System.IO.Compression.ZipFile]::ExtractToDirectory($package, $unpacked)
+        Remove-Item -Recurse -Force (Join-Path $unpacked 'package')
+        $run = Invoke-LoadingScenario -Manifest (Join-Path $unpacked 'LabelOps.psd1')
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
+        ($run.Lines -match '^hitl job \w+') | Should -HaveCount 1
+        $engine = @($run.Lines -match '^assembly\|LabelOps\.Engine\|')
+        $engine | Should -HaveCount 1
+        $engine[0] | Should -BeLike ('*|' + [System.IO.Path]::Combine($unpacked, 'Dependencies', 'LabelOps.Engine.dll'))
+    }
 }

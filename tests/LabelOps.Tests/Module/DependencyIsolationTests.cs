@@ -55,6 +55,21 @@ namespace LabelOps.Tests.Module
             run.AssertIsolated("Polly.Core", copy);
         }
 
+        [Fact]
+        public void Imports_from_the_gallery_package_unpacked_as_Install_PSResource_does()
+        {
+            // <Modules>/LabelOps/<version>, the package less NuGet's own files.
+            var unpacked = Path.Combine(_work, "Modules", "LabelOps", "version");
+            System.IO.Compression.ZipFile.ExtractToDirectory(PackageTests.PackagePath(), unpacked);
+            Directory.Delete(Path.Combine(unpacked, "package"), recursive: true);
+
+            var run = RunScenario(Path.Combine(unpacked, "LabelOps.psd1"));
+
+            run.AssertCmdletsWorked();
+            run.AssertIsolated("LabelOps.Engine", unpacked);
+            run.AssertIsolated("Polly.Core", unpacked);
+        }
+
         private ScenarioRun RunScenario(string manifest, params string[] preload)
         {
             var account = SharedEmulator.Server.CreateAccount();

@@ -147,7 +147,7 @@ namespace LabelOps.Tests.Module
             return Assert.IsType<PSModuleInfo>(Assert.Single(result.Output).BaseObject);
         }
 
-        private static string PackagePath()
+        internal static string PackagePath()
         {
             var manifest = File.ReadAllText(RepositoryPaths.ModuleManifest);
             var version = System.Text.RegularExpressions.Regex.Match(manifest, @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
