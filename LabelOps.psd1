@@ -11,6 +11,9 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('LabelOps.format.ps1xml')
     TypesToProcess       = @('LabelOps.types.ps1xml')
+    # Loaded before RootModule: makes the engine and its dependencies (in Dependencies/) load in their own
+    # AssemblyLoadContext on PowerShell 7, from that folder on Windows PowerShell 5.1. See docs/module-loading.md.
+    NestedModules        = @('LabelOps.Loading.dll')
     CmdletsToExport      = @(
         'Connect-Hitl'
         'Disconnect-Hitl'
@@ -75,7 +78,7 @@
             Tags         = @('labeling', 'annotation', 'data-labeling', 'HumansInTheLoop', 'HITL', 'Ango', 'AngoHub', 'iMerit', 'MLOps', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/labelops/labelops'
             LicenseUri   = 'https://github.com/labelops/labelops/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Humans in the Loop API v1 (projects, jobs, wait, metrics, egress IP, job files, webhooks); shared engine with retries that never duplicate a create; embedded emulator.'
+            ReleaseNotes = '0.1.0: first release. Humans in the Loop API v1 (projects, jobs, wait, metrics, egress IP, job files, webhooks) and Ango Hub API v2 (projects as code, tasks, assets, batches, exports, issues, storages, organisation); one engine for sessions, retries that never duplicate a create, paging and errors, with its dependencies in their own AssemblyLoadContext on PowerShell 7; an emulator of both services. See https://github.com/labelops/labelops/blob/main/CHANGELOG.md'
         }
     }
 }

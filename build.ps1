@@ -6,7 +6,7 @@
     For people who have pwsh. The dotnet commands never need this script: `dotnet build` lays out the module in
     out/LabelOps and `dotnet test` runs every .NET test. This script adds what needs PowerShell modules:
     Pester 5 for tests/Pester, PlatyPS for help (falling back to the repository's own help compiler), and a
-    .nupkg for Publish-PSResource / Publish-Module.
+    checked .nupkg for Publish-PSResource -NupkgPath.
 .EXAMPLE
     ./build.ps1 Build, Test
 .EXAMPLE
@@ -62,23 +62,15 @@ foreach ($step in $Task) {
             Write-Host "Help compiled into $helpOut"
         }
         'Package' {
-            Invoke-Dotnet build (Join-Path $root 'LabelOps.sln') -c $Configuration
-            $feed = Join-Path $root 'out/feed'
-            New-Item -ItemType Directory -Force -Path $feed | Out-Null
-            if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
-                $repo = 'LabelOpsLocalFeed'
-                if (-not (Get-PSResourceRepository -Name $repo -ErrorAction SilentlyContinue)) {
-                    Register-PSResourceRepository -Name $repo -Uri $feed -Trusted
-                }
-                Publish-PSResource -Path $moduleDir -Repository $repo
-            }
-            else {
-                if (-not (Get-PSRepository -Name LabelOpsLocalFeed -ErrorAction SilentlyContinue)) {
-                    Register-PSRepository -Name LabelOpsLocalFeed -SourceLocation $feed -PublishLocation $feed -InstallationPolicy Trusted
-                }
-                Publish-Module -Path $moduleDir -Repository LabelOpsLocalFeed
-            }
-            Get-ChildItem $feed -Filter *.nupkg | Sort-Object LastWriteTime | Select-Object -Last 1
+            # The same package `dotnet build` writes (src/LabelOps.Package): the module folder at the package root and a
+            # nuspec made from the manifest with the gallery's tags. tests/LabelOps.Tests/Module/PackageTests.cs checks it.
+            Invoke-Dotnet pack (Join-Path $root 'src/LabelOps.Package') -c $Configuration
+            $manifest = Test-ModuleManifest (Join-Path $moduleDir 'LabelOps.psd1') -ErrorAction Stop
+            $package = Join-Path $root "out/LabelOps.$($manifest.Version).nupkg"
+            if (-not (Test-Path $package)) { throw "dotnet pack did not write $package" }
+            Write-Host "Package written: $package"
+            Write-Host "Publish it with: Publish-PSResource -NupkgPath $package -Repository PSGallery -ApiKey <key>"
+            Get-Item $package
         }
     }
 }
