@@ -174,7 +174,8 @@ if ($HitlProjectId) {
     $connect = Get-ConnectParameter -CredentialName $HitlCredentialName -BaseUri $HitlBaseUri -BaseUriVariableName 'HitlBaseUri' -BaseUriEnvironmentName 'HITL_BASE_URI'
     Connect-Hitl @connect
     $path = [System.IO.Path]::Combine($folder, 'hitl-metrics-' + $day + '.csv')
-    # Export-Csv replaces the file: a second run of the day leaves one file with the latest figures.
+    # Export-Csv replaces the file (and writes an empty one when there are no rows): a second run of the day leaves
+    # one file with the latest figures.
     Get-HitlMetric -ProjectId $HitlProjectId -GroupBy $GroupBy -StartDate $ReportDate.Date.AddDays(1 - $Days) -EndDate $ReportDate.Date.AddDays(1) |
         Export-Csv -LiteralPath $path -NoTypeInformation -Encoding UTF8
     [System.IO.FileInfo]::new($path)
