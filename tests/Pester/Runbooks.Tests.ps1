@@ -400,3 +400,24 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
         }
     }
 }
+
+Describe 'Runbook help (RunbookHelpTests)' {
+    It 'Runbook help has a synopsis two examples and describes every parameter (<Runbook>)' -ForEach @(
+        @{ Runbook = 'Import-AngoAssetNightly.ps1' }
+        @{ Runbook = 'Stop-StaleHitlJob.ps1' }
+        @{ Runbook = 'Export-AngoCompletedAnnotation.ps1' }
+        @{ Runbook = 'Export-LabelOpsMetric.ps1' }
+    ) {
+        $path = [System.IO.Path]::Combine($runbooks, $Runbook)
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+
+        $help = Get-Help $path -Full
+
+        [string]$help.Synopsis | Should -Not -BeNullOrEmpty
+        # The generated fallback synopsis is the syntax line.
+        [string]$help.Synopsis | Should -Not -BeLike ('*' + $Runbook + '*')
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        $described = @($help.parameters.parameter | Where-Object { ($_.description | ForEach-Object { $_.Text }) -join '' } | ForEach-Object { $_.name })
+        @((Get-Command $path).Parameters.Keys | Where-Object { $common -notcontains $_ -and $described -notcontains $_ }) | Should -HaveCount 0
+    }
+}

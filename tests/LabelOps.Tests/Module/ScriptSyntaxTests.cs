@@ -44,5 +44,31 @@ namespace LabelOps.Tests.Module
 
             Assert.True(errors.Length == 0, relativePath + ":\n" + string.Join("\n", errors.Select(e => "line " + e.Extent.StartLineNumber + ": " + e.Message)));
         }
+
+        /// <summary>
+        /// The module supports Windows PowerShell 5.1, so its samples and tests must parse there too. The 7.x parser
+        /// accepts more, so the constructs 5.1 lacks are looked for in the syntax tree: ?: (ternary), ?? and ??=,
+        /// &amp;&amp; and || between pipelines, ?. and ?[] member access, and the clean block.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Scripts))]
+        public void Script_uses_only_Windows_PowerShell_5_1_syntax(string relativePath)
+        {
+            var ast = Parser.ParseFile(Path.Combine(RepositoryPaths.Root, relativePath), out _, out _);
+
+            var newer = ast.FindAll(node => node switch
+            {
+                TernaryExpressionAst => true,
+                PipelineChainAst => true,
+                BinaryExpressionAst binary => binary.Operator == TokenKind.QuestionQuestion,
+                AssignmentStatementAst assignment => assignment.Operator == TokenKind.QuestionQuestionEquals,
+                MemberExpressionAst member => member.NullConditional,
+                IndexExpressionAst index => index.NullConditional,
+                NamedBlockAst block => block.BlockKind == TokenKind.Clean,
+                _ => false,
+            }, searchNestedScriptBlocks: true).ToList();
+
+            Assert.True(newer.Count == 0, relativePath + " uses PowerShell 7 syntax:\n" + string.Join("\n", newer.Select(n => "line " + n.Extent.StartLineNumber + ": " + n.Extent.Text)));
+        }
     }
 }
