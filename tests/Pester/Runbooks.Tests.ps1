@@ -401,6 +401,42 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
     }
 }
 
+Describe 'Runbooks without Automation assets (RunbookEnvironmentTests)' {
+    BeforeEach {
+        $account = New-EmulatorAccount
+        $runbook = New-RunbookRunspace
+        $savedEnvironment = Get-HitlEnvironment
+        $savedProject = [System.Environment]::GetEnvironmentVariable('HITL_PROJECT_ID')
+    }
+
+    AfterEach {
+        Remove-InTestRunspace -Runspace $runbook.Runspace
+        Set-HitlEnvironment $savedEnvironment
+        [System.Environment]::SetEnvironmentVariable('HITL_PROJECT_ID', $savedProject)
+    }
+
+    It 'Without Automation assets a runbook uses HITL_API_KEY HITL_BASE_URI and HITL_PROJECT_ID' {
+        $projectId = New-EmulatorHitlProject -Account $account -Name 'From the environment'
+        $stale = New-EmulatorHitlJob -Account $account -ProjectId $projectId -CreateDate ([DateTimeOffset]::UtcNow.AddHours(-2))
+        # The Automation stand-ins answer as Azure Automation does for assets that do not exist: they throw.
+        $runbook.Runspace.SessionStateProxy.SetVariable('AutomationCredentials', @{})
+        $runbook.Runspace.SessionStateProxy.SetVariable('AutomationVariables', @{})
+        Set-HitlEnvironment @{ HITL_API_KEY = $account.PlainKey; HITL_BASE_URI = $emulator.BaseUri.AbsoluteUri }
+        [System.Environment]::SetEnvironmentVariable('HITL_PROJECT_ID', $projectId)
+
+        $result = Invoke-Runbook -Name 'Stop-StaleHitlJob.ps1' -Parameters @{ OlderThanMinutes = 60 }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Terminating | Should -BeNullOrEmpty
+        $cancelled = @(Select-OutputOfType -Result $result -Type ([LabelOps.HitlJob]))
+        $cancelled | Should -HaveCount 1
+        $cancelled[0].JobId | Should -BeExactly $stale
+        (Get-EmulatorHitlJob -Account $account -ProjectId $projectId -JobId $stale).status | Should -BeExactly 'canceled'
+        ($runbook.Calls -join ',') | Should -BeExactly 'Variable:HitlProjectId,Variable:HitlBaseUri,Credential:HITL'
+        Get-EmulatorRequest -Account $account | ForEach-Object { $_.headers.authorization | Should -BeExactly ('api_key ' + $account.PlainKey) }
+    }
+}
+
 Describe 'Runbook help (RunbookHelpTests)' {
     It 'Runbook help has a synopsis two examples and describes every parameter (<Runbook>)' -ForEach @(
         @{ Runbook = 'Import-AngoAssetNightly.ps1' }
