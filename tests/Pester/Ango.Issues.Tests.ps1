@@ -110,7 +110,7 @@ Describe 'Issues (IssueTests)' {
         @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v2/issues') | Should -HaveCount 1
     }
 
-    It 'WhatIf on New-AngoIssue and Remove-AngoIssue sends nothing' {
+    It 'WhatIf on New and Remove-AngoIssue sends nothing' {
         $issueId = New-EmulatorAngoIssue -Account $account -TaskId $taskId
 
         $result = Invoke-Connected "New-AngoIssue -TaskId `$t -Content x -WhatIf`nRemove-AngoIssue -IssueId `$i -WhatIf" -Variables @{ t = $taskId; i = $issueId }
