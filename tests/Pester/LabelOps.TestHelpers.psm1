@@ -213,7 +213,9 @@ function Invoke-EmulatorControl {
     )
     $uri = (Get-TestEmulator).BaseUri.AbsoluteUri + '_emulator' + $Path
     if ($ApiKey) {
-        $uri += '?apiKey=' + [Uri]::EscapeDataString($ApiKey)
+        # A path may carry its own query (e.g. '/ango/projects/p/export-records?includeMetadata=true').
+        $separator = if ($Path.Contains('?')) { '&' } else { '?' }
+        $uri += $separator + 'apiKey=' + [Uri]::EscapeDataString($ApiKey)
     }
     $parameters = @{ Uri = $uri; Method = $Method; UseBasicParsing = $true; ErrorAction = 'Stop' }
     if ($null -ne $Body) {
@@ -263,7 +265,8 @@ function New-EmulatorHitlJob {
         [Parameter(Mandatory = $true)] $Account,
         [Parameter(Mandatory = $true)][string] $ProjectId,
         [string[]] $FileUrl,
-        [string] $Status
+        [string] $Status,
+        [DateTimeOffset] $CreateDate
     )
     $body = @{ apiKey = $Account.PlainKey; projectId = $ProjectId }
     if ($FileUrl) {
@@ -271,6 +274,10 @@ function New-EmulatorHitlJob {
     }
     if ($Status) {
         $body['status'] = $Status
+    }
+    if ($PSBoundParameters.ContainsKey('CreateDate')) {
+        # As an xunit test sets HitlJobRecord.CreateDate: a job made in the past.
+        $body['createDate'] = $CreateDate.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
     }
     [string](Invoke-EmulatorControl -Method Post -Path '/hitl/jobs' -Body $body).job_id
 }
@@ -667,6 +674,378 @@ function Get-ErrorId {
 
 #endregion
 
+#region Ango Hub: arranging and reading state (the /_emulator/ango routes, src/LabelOps.Emulator/Control/ControlRoutes.Ango.cs)
+
+# Each stands for the AngoStore method (src/LabelOps.Emulator/Ango/AngoStore*.cs) an xunit test calls in process. The
+# reads return the store's JSON documents as the service spells them (_id, externalId, stage, ...).
+
+function Invoke-AngoControl {
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][ValidateSet('Get', 'Post')][string] $Method,
+        [Parameter(Mandatory = $true)][string] $Path,
+        [System.Collections.IDictionary] $Body
+    )
+    if ($Method -eq 'Get') {
+        return Invoke-EmulatorControl -Method Get -Path ('/ango' + $Path) -ApiKey $Account.PlainKey
+    }
+    $payload = @{ apiKey = $Account.PlainKey }
+    if ($null -ne $Body) {
+        foreach ($name in @($Body.Keys)) { $payload[$name] = $Body[$name] }
+    }
+    Invoke-EmulatorControl -Method Post -Path ('/ango' + $Path) -Body $payload
+}
+
+function Get-EmulatorAngoList {
+    # A JSON array read from the control surface, one item at a time (Windows PowerShell writes an array as one object).
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $Path)
+    foreach ($item in (Invoke-AngoControl -Account $Account -Method Get -Path $Path)) {
+        $item
+    }
+}
+
+function Get-AngoTestUri {
+    # The emulator's Ango Hub API, as AngoTest sets $AngoUri.
+    [Uri]((Get-TestEmulator).BaseUri.AbsoluteUri + 'v2/')
+}
+
+function New-EmulatorAngoProject {
+    # AngoStore.AddProject: the default workflow Start -> Label -> Complete unless -Stage is given. Returns the id.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [string] $Name = 'Project',
+        [string] $Description,
+        [System.Collections.IDictionary] $CategorySchema,
+        [object[]] $Stage
+    )
+    $body = @{ name = $Name }
+    if ($PSBoundParameters.ContainsKey('Description')) { $body['description'] = $Description }
+    if ($null -ne $CategorySchema) { $body['categorySchema'] = $CategorySchema }
+    if ($null -ne $Stage) { $body['stages'] = [object[]]$Stage }
+    [string](Invoke-AngoControl -Account $Account -Method Post -Path '/projects' -Body $body).id
+}
+
+function Get-TaskTestWorkflowStage {
+    # The workflow of tests/LabelOps.Tests/Ango/TaskTestWorkflow.cs: Start -> Label -> Review -> Notify (Webhook) -> Complete,
+    # with the stage ids st-start, st-label, st-review, st-notify and st-complete.
+    @(
+        @{ id = 'st-start'; name = 'Start'; type = 'Start'; next = @('st-label') }
+        @{ id = 'st-label'; name = 'Label'; type = 'Label'; next = @('st-review') }
+        @{ id = 'st-review'; name = 'Review'; type = 'Review'; next = @('st-notify') }
+        @{ id = 'st-notify'; name = 'Notify'; type = 'Webhook'; next = @('st-complete') }
+        @{ id = 'st-complete'; name = 'Complete'; type = 'Complete'; next = @() }
+    )
+}
+
+function New-EmulatorAngoTaskWorkflowProject {
+    # new TaskTestWorkflow(Ango, name): a project with the five-stage workflow above. Returns the id.
+    param([Parameter(Mandatory = $true)] $Account, [string] $Name = 'Tasks')
+    New-EmulatorAngoProject -Account $Account -Name $Name -Stage (Get-TaskTestWorkflowStage)
+}
+
+function Add-EmulatorAngoAsset {
+    <#
+        AngoStore.AddAsset: one asset and its task, returning AssetId and TaskId; or, with -Count, AngoStore.AddAssets:
+        that many assets named asset-00000.jpg, asset-00001.jpg, ..., returning their task ids in order.
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'One')]
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $ProjectId,
+        [Parameter(ParameterSetName = 'One')][string] $ExternalId,
+        [Parameter(ParameterSetName = 'One')][string] $Data,
+        [Parameter(ParameterSetName = 'One')][string[]] $Batch,
+        [Parameter(ParameterSetName = 'One')][System.Collections.IDictionary] $Metadata,
+        [Parameter(ParameterSetName = 'One')][System.Collections.IDictionary] $ContextData,
+        [Parameter(ParameterSetName = 'Many', Mandatory = $true)][int] $Count
+    )
+    $body = @{ projectId = $ProjectId }
+    if ($PSCmdlet.ParameterSetName -eq 'Many') {
+        $body['count'] = $Count
+        $answer = Invoke-AngoControl -Account $Account -Method Post -Path '/assets' -Body $body
+        return [string[]]@($answer.taskIds | ForEach-Object { [string]$_ })
+    }
+    if ($ExternalId) { $body['externalId'] = $ExternalId }
+    if ($Data) { $body['data'] = $Data }
+    if ($Batch) { $body['batches'] = [string[]]$Batch }
+    if ($null -ne $Metadata) { $body['metadata'] = $Metadata }
+    if ($null -ne $ContextData) { $body['contextData'] = $ContextData }
+    $answer = Invoke-AngoControl -Account $Account -Method Post -Path '/assets' -Body $body
+    [pscustomobject]@{ AssetId = [string]$answer.assetId; TaskId = [string]$answer.taskId }
+}
+
+function Set-EmulatorAngoTask {
+    # AngoStore.UpdateTask: sets the task's fields (stage, status, assignee, answer, duration, ...); returns the task.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $TaskId,
+        [Parameter(Mandatory = $true)][System.Collections.IDictionary] $Field
+    )
+    Invoke-AngoControl -Account $Account -Method Post -Path ('/tasks/' + [Uri]::EscapeDataString($TaskId)) -Body @{ set = $Field }
+}
+
+function New-EmulatorAngoBatch {
+    <#
+        Adds a batch to the project; returns its id. -Kind picks the store method the xunit test used:
+        Define (AngoStore.DefineBatch, the default), Project (AddBatchToProject) or Task (AddTaskBatch).
+    #>
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $ProjectId,
+        [Parameter(Mandatory = $true)][string] $Name,
+        [string] $Description,
+        [string] $Color,
+        [ValidateSet('Define', 'Project', 'Task')][string] $Kind = 'Define'
+    )
+    $body = @{ projectId = $ProjectId; name = $Name; kind = $Kind.ToLowerInvariant() }
+    if ($Description) { $body['description'] = $Description }
+    if ($Color) { $body['color'] = $Color }
+    [string](Invoke-AngoControl -Account $Account -Method Post -Path '/batches' -Body $body).id
+}
+
+function New-EmulatorAngoIssue {
+    # AngoStore.AddIssue; returns the issue's id.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $TaskId,
+        [string] $Content = 'Please check',
+        [string] $Status = 'Open',
+        [string] $Assignee,
+        [string] $CreatedBy = 'owner@example.test',
+        [string] $Title,
+        [string] $Position
+    )
+    $body = @{ taskId = $TaskId; content = $Content; status = $Status; createdBy = $CreatedBy }
+    if ($Assignee) { $body['assignee'] = $Assignee }
+    if ($Title) { $body['title'] = $Title }
+    if ($Position) { $body['position'] = $Position }
+    [string](Invoke-AngoControl -Account $Account -Method Post -Path '/issues' -Body $body).id
+}
+
+function New-EmulatorAngoStorage {
+    # AngoStore.AddStorage; returns the storage's id.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $Name,
+        [string] $Type = 'aws',
+        [string] $Bucket = 'bucket',
+        [string] $Region = 'eu-west-1'
+    )
+    [string](Invoke-AngoControl -Account $Account -Method Post -Path '/storages' -Body @{ name = $Name; type = $Type; bucket = $Bucket; region = $Region }).id
+}
+
+function Set-EmulatorAngoGeneratedExportRecord {
+    # AngoStore.SetGeneratedExportRecords: the project's exports end with -Count synthetic records of about 1 KB.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId, [Parameter(Mandatory = $true)][int] $Count)
+    $null = Invoke-AngoControl -Account $Account -Method Post -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/generated-export-records') -Body @{ count = $Count }
+}
+
+function Get-EmulatorAngoOrganization {
+    # OrganizationId and ProjectCount of the account's organisation (AngoStore.OrganizationId, ProjectCount).
+    param([Parameter(Mandatory = $true)] $Account)
+    $answer = Invoke-AngoControl -Account $Account -Method Get -Path '/organization'
+    [pscustomobject]@{ OrganizationId = [string]$answer.organizationId; ProjectCount = [int]$answer.projectCount }
+}
+
+function Get-EmulatorAngoProject {
+    # AngoStore.GetProject: the project document, or $null when there is no such project.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId)
+    try {
+        Invoke-AngoControl -Account $Account -Method Get -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId))
+    }
+    catch {
+        $response = $_.Exception.Response
+        if ($null -ne $response -and [int]$response.StatusCode -eq 404) {
+            return $null
+        }
+        throw
+    }
+}
+
+function Get-EmulatorAngoTask {
+    # AngoStore.GetTasks (-ProjectId: the project's tasks in creation order) or GetTask (-TaskId: one task).
+    param([Parameter(Mandatory = $true)] $Account, [string] $ProjectId, [string] $TaskId)
+    if ($TaskId) {
+        return Invoke-AngoControl -Account $Account -Method Get -Path ('/tasks/' + [Uri]::EscapeDataString($TaskId))
+    }
+    Get-EmulatorAngoList -Account $Account -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/tasks')
+}
+
+function Get-EmulatorAngoAsset {
+    # AngoStore.GetAssets (-ProjectId) or GetAsset (-AssetId).
+    param([Parameter(Mandatory = $true)] $Account, [string] $ProjectId, [string] $AssetId)
+    if ($AssetId) {
+        return Invoke-AngoControl -Account $Account -Method Get -Path ('/assets/' + [Uri]::EscapeDataString($AssetId))
+    }
+    Get-EmulatorAngoList -Account $Account -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/assets')
+}
+
+function Get-EmulatorAngoBatch {
+    # AngoStore.GetBatches.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId)
+    Get-EmulatorAngoList -Account $Account -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/batches')
+}
+
+function Get-EmulatorAngoStageId {
+    # AngoStore.StageId: the id of the stage with this name, or $null.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId, [Parameter(Mandatory = $true)][string] $StageName)
+    $answer = Invoke-AngoControl -Account $Account -Method Get -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/stages/' + [Uri]::EscapeDataString($StageName))
+    if ($null -ne $answer.id) { [string]$answer.id }
+}
+
+function Get-EmulatorAngoExportRecord {
+    # AngoStore.ExportRecords: the records an export of the project would hold (without generated ones).
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId, [switch] $IncludeMetadata, [switch] $IncludeHistory)
+    $query = '?includeMetadata=' + ([string][bool]$IncludeMetadata).ToLowerInvariant() + '&includeHistory=' + ([string][bool]$IncludeHistory).ToLowerInvariant()
+    Get-EmulatorAngoList -Account $Account -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/export-records' + $query)
+}
+
+function Get-EmulatorAngoInstructionsFile {
+    # AngoStore.GetInstructionsFile: FileName, ContentType, Content (bytes) and Url, or $null.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId)
+    $answer = Invoke-AngoControl -Account $Account -Method Get -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/instructions')
+    if ($null -eq $answer) {
+        return $null
+    }
+    [pscustomobject]@{
+        FileName    = [string]$answer.fileName
+        ContentType = [string]$answer.contentType
+        Content     = [Convert]::FromBase64String([string]$answer.contentBase64)
+        Url         = [string]$answer.url
+    }
+}
+
+function Get-EmulatorAngoTaskHistory {
+    # AngoStore.GetTaskHistory.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $TaskId)
+    Get-EmulatorAngoList -Account $Account -Path ('/tasks/' + [Uri]::EscapeDataString($TaskId) + '/history')
+}
+
+function Get-EmulatorAngoIssue {
+    # AngoStore.GetIssues.
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/issues'
+}
+
+function Get-EmulatorAngoMember {
+    # AngoStore.GetMembers.
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/members'
+}
+
+function Get-EmulatorAngoInvite {
+    # AngoStore.GetInvites.
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/invites'
+}
+
+function Get-EmulatorAngoStorage {
+    # AngoStore.GetStorages.
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/storages'
+}
+
+function Get-EmulatorAngoStorageSecret {
+    # AngoStore.GetStorageSecrets: what the service keeps of a storage's credentials.
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $StorageId)
+    Invoke-AngoControl -Account $Account -Method Get -Path ('/storages/' + [Uri]::EscapeDataString($StorageId) + '/secrets')
+}
+
+function Get-EmulatorAngoStorageUpload {
+    # AngoStore.StorageUploads: every PUT to a signed upload URL (projectId, fileName, path, length, contentType, hadApiKey, status).
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/storage-uploads'
+}
+
+function Get-EmulatorAngoChatUpload {
+    # AngoStore.ChatUploads (projectId, fieldNames, fileName, conversationCount, batchNames, llmConfigJson).
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/chat-uploads'
+}
+
+function Get-EmulatorAngoWebhookRerun {
+    # AngoStore.WebhookReruns (projectId, stageId).
+    param([Parameter(Mandatory = $true)] $Account)
+    Get-EmulatorAngoList -Account $Account -Path '/webhook-reruns'
+}
+
+function Get-RequestQuery {
+    # The query of a recorded request as a hashtable of name -> URL-decoded value (AngoTest.Query).
+    param([Parameter(Mandatory = $true)] $Request)
+    $query = @{}
+    $text = [string]$Request.queryString
+    if ($text.StartsWith('?')) {
+        $text = $text.Substring(1)
+    }
+    foreach ($pair in $text.Split([char[]]'&', [System.StringSplitOptions]::RemoveEmptyEntries)) {
+        $parts = $pair.Split([char[]]'=', 2)
+        $name = [Uri]::UnescapeDataString($parts[0].Replace('+', ' '))
+        $value = if ($parts.Count -gt 1) { [Uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
+        $query[$name] = $value
+    }
+    $query
+}
+
+function Get-RequestBody {
+    # The JSON body of a recorded request, parsed.
+    param([Parameter(Mandatory = $true)] $Request)
+    ConvertFrom-Json -InputObject ([string]$Request.body)
+}
+
+function New-AngoTestRunspace {
+    <#
+        What the AngoTest constructor makes: a runspace with the module imported and $ApiKey (the account's key, as a
+        SecureString) and $AngoUri set. Ango tests run their scripts there with Invoke-AngoTestScript, so that every
+        error, terminating or not, lands in Errors as it does in HostedPowerShell.Run.
+    #>
+    param([Parameter(Mandatory = $true)] $Account, [hashtable] $Variables = @{})
+    $all = @{ ApiKey = $Account.ApiKey; AngoUri = (Get-AngoTestUri) }
+    foreach ($name in @($Variables.Keys)) { $all[$name] = $Variables[$name] }
+    New-TestRunspace -Variables $all
+}
+
+# AngoTest.Connect.
+$script:AngoConnect = 'Connect-Ango -ApiKey $ApiKey -BaseUri $AngoUri -RetryInterval 0.01 -MaximumRetryCount 3'
+
+function Get-AngoConnectScript {
+    $script:AngoConnect
+}
+
+function Invoke-AngoTestScript {
+    <#
+        Runs a script in the test runspace and returns every stream (HostedPowerShell.Run). -Connected first connects
+        and clears the account's request log, as AngoTest.RunConnected does. -Variables are set before the script runs.
+    #>
+    param(
+        [Parameter(Mandatory = $true)] $Runspace,
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $Script,
+        [hashtable] $Variables = @{},
+        [switch] $Connected
+    )
+    if ($Connected) {
+        $null = Invoke-InTestRunspace -Runspace $Runspace -Script $script:AngoConnect -ThrowOnError
+        Clear-EmulatorRequest -Account $Account
+    }
+    foreach ($name in @($Variables.Keys)) {
+        $Runspace.SessionStateProxy.SetVariable($name, $Variables[$name])
+    }
+    Invoke-InTestRunspace -Runspace $Runspace -Script $Script
+}
+
+function Select-OutputOfType {
+    # The output objects of one type (PowerShellResult.Objects<T>), unwrapped.
+    param([Parameter(Mandatory = $true)] $Result, [Parameter(Mandatory = $true)][type] $Type)
+    foreach ($item in $Result.Output) {
+        $value = if ($item -is [psobject]) { $item.psobject.BaseObject } else { $item }
+        if ($value -is $Type) {
+            $value
+        }
+    }
+}
+
+#endregion
+
 Export-ModuleMember -Function @(
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
     'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
@@ -676,5 +1055,13 @@ Export-ModuleMember -Function @(
     'Get-HitlEnvironment', 'Set-HitlEnvironment',
     'Wait-Until', 'New-TestRunspace', 'Invoke-InTestRunspace', 'Start-InTestRunspace', 'Get-InTestRunspaceOutput',
     'Wait-InTestRunspace', 'Stop-InTestRunspace', 'Get-InTestRunspaceResult', 'Remove-InTestRunspace',
-    'Get-StreamText', 'Get-VerboseMessage', 'Get-ErrorId'
+    'Get-StreamText', 'Get-VerboseMessage', 'Get-ErrorId',
+    'Get-AngoTestUri', 'New-EmulatorAngoProject', 'Get-TaskTestWorkflowStage', 'New-EmulatorAngoTaskWorkflowProject',
+    'Add-EmulatorAngoAsset', 'Set-EmulatorAngoTask', 'New-EmulatorAngoBatch', 'New-EmulatorAngoIssue', 'New-EmulatorAngoStorage',
+    'Set-EmulatorAngoGeneratedExportRecord', 'Get-EmulatorAngoOrganization', 'Get-EmulatorAngoProject', 'Get-EmulatorAngoTask',
+    'Get-EmulatorAngoAsset', 'Get-EmulatorAngoBatch', 'Get-EmulatorAngoStageId', 'Get-EmulatorAngoExportRecord',
+    'Get-EmulatorAngoInstructionsFile', 'Get-EmulatorAngoTaskHistory', 'Get-EmulatorAngoIssue', 'Get-EmulatorAngoMember',
+    'Get-EmulatorAngoInvite', 'Get-EmulatorAngoStorage', 'Get-EmulatorAngoStorageSecret', 'Get-EmulatorAngoStorageUpload',
+    'Get-EmulatorAngoChatUpload', 'Get-EmulatorAngoWebhookRerun', 'Get-RequestQuery', 'Get-RequestBody',
+    'New-AngoTestRunspace', 'Get-AngoConnectScript', 'Invoke-AngoTestScript', 'Select-OutputOfType'
 )

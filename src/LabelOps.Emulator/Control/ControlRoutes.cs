@@ -13,7 +13,7 @@ namespace LabelOps.Emulator;
 /// HTTP counterpart of the <see cref="EmulatorServer"/> API, for Pester tests and people at a console.
 /// No authentication: the emulator only listens on loopback.
 /// </summary>
-internal static class ControlRoutes
+internal static partial class ControlRoutes
 {
     public static void Map(IEndpointRouteBuilder app, AccountRegistry accounts)
     {
@@ -37,6 +37,7 @@ internal static class ControlRoutes
         }));
         control.MapGet("/unauthenticated-requests", context =>
             Results.Json(accounts.Unauthenticated.Snapshot(), JsonSerializerOptions.Web).ExecuteAsync(context));
+        MapAngo(control, accounts);
     }
 
     private static IResult CreateAccount(AccountRegistry accounts, ControlBody body, HttpContext context)
@@ -59,6 +60,11 @@ internal static class ControlRoutes
         var projectId = body.String("projectId") ?? throw new FormatException("projectId is required.");
         var fileUrls = body.Node("fileUrls")?.Deserialize<string[]>();
         var job = Account(accounts, body, context).Hitl.AddJob(projectId, fileUrls, body.String("status") ?? HitlStatuses.New);
+        // Tests of age-based clean-up (Stop-StaleHitlJob.ps1) need jobs made in the past, as xunit sets CreateDate.
+        if (body.String("createDate") is { } created)
+        {
+            job.CreateDate = DateTimeOffset.Parse(created, System.Globalization.CultureInfo.InvariantCulture);
+        }
         return JobStatus(accounts, body, context, job);
     }
 

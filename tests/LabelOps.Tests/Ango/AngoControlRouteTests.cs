@@ -1,0 +1,87 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using LabelOps.Tests.Infrastructure;
+using Xunit;
+
+namespace LabelOps.Tests.Ango
+{
+    /// <summary>
+    /// The emulator's /_emulator/ango control routes, which the Pester helpers use where these tests call AngoStore in
+    /// process: each arranges and reads the same state as the store method it stands for. No Pester counterpart: this is
+    /// the Pester suite's own infrastructure.
+    /// </summary>
+    public sealed class AngoControlRouteTests : AngoTest
+    {
+        private static readonly HttpClient Http = new HttpClient();
+
+        private JsonNode? Send(HttpMethod method, string path, JsonObject? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            var uri = new Uri(Emulator.BaseUri, "_emulator/ango" + path + (body == null ? (path.Contains('?') ? "&" : "?") + "apiKey=" + Uri.EscapeDataString(Account.ApiKey) : string.Empty));
+            using var request = new HttpRequestMessage(method, uri);
+            if (body != null)
+            {
+                body["apiKey"] = Account.ApiKey;
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+            using var response = Http.Send(request);
+            var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            Assert.True(response.StatusCode == expected, method + " " + path + ": " + (int)response.StatusCode + " " + text);
+            return text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+
+        [Fact]
+        public void Projects_assets_tasks_and_batches_arranged_over_HTTP_are_those_of_the_accounts_store()
+        {
+            var projectId = (string)Send(HttpMethod.Post, "/projects", new JsonObject { ["name"] = "Over HTTP", ["description"] = "d" })!["id"]!;
+            var batchId = (string)Send(HttpMethod.Post, "/batches", new JsonObject { ["projectId"] = projectId, ["name"] = "Week 1", ["kind"] = "project" })!["id"]!;
+            var one = Send(HttpMethod.Post, "/assets", new JsonObject { ["projectId"] = projectId, ["externalId"] = "a.jpg", ["batches"] = new JsonArray(batchId), ["metadata"] = new JsonObject { ["width"] = 10 } })!;
+            var many = Send(HttpMethod.Post, "/assets", new JsonObject { ["projectId"] = projectId, ["count"] = 2 })!["taskIds"]!.AsArray();
+            var complete = (string)Send(HttpMethod.Get, "/projects/" + projectId + "/stages/Complete")!["id"]!;
+            var taskId = (string)one["taskId"]!;
+            var updated = Send(HttpMethod.Post, "/tasks/" + taskId, new JsonObject { ["set"] = new JsonObject { ["stage"] = complete, ["answer"] = new JsonObject { ["objects"] = new JsonArray() } } })!;
+
+            Assert.Equal("Over HTTP", (string?)Ango.GetProject(projectId)!["name"]);
+            Assert.Equal(batchId, (string?)Ango.GetBatches(projectId).Single()["_id"]);
+            Assert.Equal(Ango.StageId(projectId, "Complete"), complete);
+            Assert.Equal(complete, (string?)Ango.GetTask(taskId)!["stage"]);
+            Assert.Equal(complete, (string?)updated["stage"]);
+            Assert.Equal(10, (int)Ango.GetAsset((string)one["assetId"]!)!["metadata"]!["width"]!);
+            Assert.Equal(new[] { "a.jpg", "asset-00000.jpg", "asset-00001.jpg" }, Ango.GetAssets(projectId).Select(a => (string?)a["externalId"]));
+            Assert.Equal(Ango.GetTasks(projectId).Skip(1).Select(t => (string?)t["_id"]), many.Select(t => (string?)t));
+            Assert.Equal(3, Send(HttpMethod.Get, "/projects/" + projectId + "/tasks")!.AsArray().Count);
+            Assert.Equal(3, Send(HttpMethod.Get, "/projects/" + projectId + "/assets")!.AsArray().Count);
+            Assert.Equal("d", (string?)Send(HttpMethod.Get, "/projects/" + projectId)!["description"]);
+            Assert.Equal(taskId, (string?)Send(HttpMethod.Get, "/projects/" + projectId + "/export-records")!.AsArray()[0]!["task"]!["taskId"]);
+            Assert.Equal(Ango.OrganizationId, (string?)Send(HttpMethod.Get, "/organization")!["organizationId"]);
+            Send(HttpMethod.Get, "/projects/nope", expected: HttpStatusCode.NotFound);
+            Send(HttpMethod.Get, "/tasks/nope", expected: HttpStatusCode.NotFound);
+        }
+
+        [Fact]
+        public void Issues_storages_and_generated_export_records_arranged_over_HTTP_are_those_of_the_accounts_store()
+        {
+            var projectId = Ango.AddProject("P");
+            var taskId = Ango.AddAsset(projectId, "a.jpg").TaskId;
+
+            var issueId = (string)Send(HttpMethod.Post, "/issues", new JsonObject { ["taskId"] = taskId, ["content"] = "Loose", ["status"] = "Resolved", ["title"] = "Box" })!["id"]!;
+            var storageId = (string)Send(HttpMethod.Post, "/storages", new JsonObject { ["name"] = "raw" })!["id"]!;
+            Send(HttpMethod.Post, "/projects/" + projectId + "/generated-export-records", new JsonObject { ["count"] = 5 }, HttpStatusCode.NoContent);
+
+            var issue = Ango.GetIssues().Single();
+            Assert.Equal(issueId, (string?)issue["_id"]);
+            Assert.Equal("Resolved", (string?)issue["status"]);
+            Assert.Equal(issueId, (string?)Send(HttpMethod.Get, "/issues")!.AsArray().Single()!["_id"]);
+            Assert.Equal(storageId, (string?)Ango.GetStorages().Single()["_id"]);
+            Assert.Equal(storageId, (string?)Send(HttpMethod.Get, "/storages")!.AsArray().Single()!["_id"]);
+            Assert.Equal(3, Send(HttpMethod.Get, "/members")!.AsArray().Count);
+            Assert.Empty(Send(HttpMethod.Get, "/storage-uploads")!.AsArray());
+            Assert.Empty(Send(HttpMethod.Get, "/webhook-reruns")!.AsArray());
+            Assert.Null(Send(HttpMethod.Get, "/projects/" + projectId + "/instructions"));
+            Send(HttpMethod.Post, "/issues", new JsonObject { ["content"] = "no task" }, HttpStatusCode.BadRequest);
+        }
+    }
+}
