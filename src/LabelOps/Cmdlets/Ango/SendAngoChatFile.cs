@@ -15,7 +15,7 @@ namespace LabelOps.Cmdlets.Ango
     [OutputType(typeof(AngoChatImportResult))]
     public sealed class SendAngoChatFile : AngoCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ProjectId { get; set; } = string.Empty;
 
