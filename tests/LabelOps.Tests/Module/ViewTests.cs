@@ -43,7 +43,7 @@ namespace LabelOps.Tests.Module
             yield return Case(new AngoStage { StageId = "st-1", Name = "Label", Type = "Plugin", Next = new[] { "st-2" } }, "Name", "Type", "StageId", "Next");
             yield return Case(new AngoBatch { BatchId = "b-1", Name = "Night", Description = "Night shots" }, "Name", "BatchId", "Description");
             yield return Case(new AngoCategorySchema { ProjectId = "ap-1", Tools = new object[] { "box", "polygon" } }, "ProjectId", "Tools", "Classifications", "Relations");
-            yield return Case(new AngoTask { TaskId = "t-1", ExternalId = "img-1.jpg", Stage = "st-1", StageName = "Label", Status = "TODO", Assignee = "a@example.com" }, "TaskId", "ExternalId", "Stage", "Status", "Assignee", "CompletedAt");
+            yield return Case(new AngoTask { TaskId = "t-1", ExternalId = "img-1.jpg", Stage = "st-1", StageName = "Label", Status = "Completed", Assignee = "a@example.com", CompletedAt = When }, "TaskId", "ExternalId", "Stage", "Status", "Assignee", "CompletedAt");
             yield return Case(new AngoTaskHistory { TaskId = "t-1", StageName = "Label", CompletedBy = "a@example.com", CompletedAt = When, Duration = 42 }, "TaskId", "Stage", "CompletedBy", "CompletedAt", "Duration");
             yield return Case(new AngoTaskMoveResult { ProjectId = "ap-1", ToStage = "st-1", ToStageName = "Label", Modified = 3 }, "ProjectId", "ToStage", "Modified");
             yield return Case(new AngoWebhookRun { ProjectId = "ap-1", Stage = "st-9", StageName = "Notify", Response = "ok" }, "ProjectId", "Stage", "Response");
@@ -72,6 +72,8 @@ namespace LabelOps.Tests.Module
             // Under the header: the dashes, then one row (the object's first column value is shown, not a type name).
             var row = lines[lines.IndexOf(header) + 2];
             Assert.DoesNotContain("LabelOps.", row, StringComparison.Ordinal);
+            Assert.DoesNotContain("\u2026", row, StringComparison.Ordinal); // nothing cut short (dates fit their columns)
+            Assert.True(header.Length <= 120, typeName + " needs more than 120 columns");
             Assert.DoesNotContain("k-never-shown", string.Join("\n", lines), StringComparison.Ordinal);
         }
 
