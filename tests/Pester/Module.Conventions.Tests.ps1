@@ -92,3 +92,31 @@ Describe 'PowerShell conventions (ConventionsTests)' {
         @($offenders) | Should -HaveCount 0
     }
 }
+
+# Mirrors tests/LabelOps.Tests/Module/ParameterHelpTests.cs.
+Describe 'Parameter help (ParameterHelpTests)' {
+    It 'Every parameter''s help states its type and pipeline input as the code has them' {
+        $offenders = foreach ($cmdlet in $cmdlets) {
+            $help = @((Get-Help $cmdlet.Name -Full).parameters.parameter)
+            foreach ($parameter in $cmdlet.Parameters.Values) {
+                if ($common -contains $parameter.Name) { continue }
+                $documented = @($help | Where-Object { $_.name -eq $parameter.Name })
+                if ($documented.Count -eq 0) { continue }
+                $byValue = @($parameter.ParameterSets.Values | Where-Object { $_.ValueFromPipeline }).Count -gt 0
+                $byName = @($parameter.ParameterSets.Values | Where-Object { $_.ValueFromPipelineByPropertyName }).Count -gt 0
+                $pipeline = [string]$documented[0].pipelineInput
+                if ($pipeline.StartsWith('True') -ne ($byValue -or $byName) -or ($pipeline -like '*ByValue*') -ne $byValue -or ($pipeline -like '*ByPropertyName*') -ne $byName) {
+                    $cmdlet.Name + ' -' + $parameter.Name + ': ' + $pipeline
+                }
+                $type = $parameter.ParameterType
+                $underlying = [Nullable]::GetUnderlyingType($type)
+                if ($null -ne $underlying) { $type = $underlying }
+                $shortName = @(([string]$documented[0].type.name).Trim() -split '\.')[-1]
+                if ($shortName -ne $type.Name) {
+                    $cmdlet.Name + ' -' + $parameter.Name + ': type ' + $shortName + ' vs ' + $type.Name
+                }
+            }
+        }
+        @($offenders) | Should -HaveCount 0
+    }
+}
