@@ -29,24 +29,33 @@ namespace LabelOps.Completers
             where T : class
         {
             var entries = BySession.GetValue(session, _ => new Dictionary<string, Entry>(StringComparer.Ordinal));
-            Entry entry;
-            lock (entries)
+            var waitUntil = DateTime.UtcNow + Bound;
+            // Twice at most: a read that an earlier Tab started may have failed since; then this Tab reads afresh.
+            for (var attempt = 0; attempt < 2; attempt++)
             {
-                if (!entries.TryGetValue(key, out entry!) || entry.ReadAt + Lifetime < DateTime.UtcNow)
-                {
-                    entry = new Entry(Start(read));
-                    entries[key] = entry;
-                }
-            }
-            try
-            {
-                if (entry.Read.Wait(Bound)) return (T)entry.Read.Result;
-            }
-            catch (AggregateException)
-            {
+                Entry entry;
+                var started = false;
                 lock (entries)
                 {
-                    if (entries.TryGetValue(key, out var current) && current == entry) entries.Remove(key);
+                    if (!entries.TryGetValue(key, out entry!) || entry.ReadAt + Lifetime < DateTime.UtcNow)
+                    {
+                        entry = new Entry(Start(read));
+                        entries[key] = entry;
+                        started = true;
+                    }
+                }
+                try
+                {
+                    var left = waitUntil - DateTime.UtcNow;
+                    return left > TimeSpan.Zero && entry.Read.Wait(left) ? (T)entry.Read.Result : null;
+                }
+                catch (AggregateException)
+                {
+                    lock (entries)
+                    {
+                        if (entries.TryGetValue(key, out var current) && current == entry) entries.Remove(key);
+                    }
+                    if (started) return null;
                 }
             }
             return null;

@@ -91,6 +91,7 @@ namespace LabelOps.Tests.Module
             Account.Faults.Add("GET", "/v2/listProjects", new Fault { Status = 500 }, times: 4);
 
             var failed = Shell.Run("(TabExpansion2 -inputScript 'Get-AngoTask -ProjectId ' -cursorColumn 24).CompletionMatches");
+            Conditions.WaitUntil(() => Account.Requests.Count(r => r.Path == "/v2/listProjects") == 4, "the failing read and its retries");
             var retried = Complete("Get-AngoTask -ProjectId ");
 
             Assert.Empty(failed.Errors);
