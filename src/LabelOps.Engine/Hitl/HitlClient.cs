@@ -45,6 +45,7 @@ namespace LabelOps.Hitl
             {
                 throw new LabelOpsException(ErrorReason.InvalidResponse, "The service created the project but returned no ID.");
             }
+            _session.SeenProjects.Remember(id, name);
             return new HitlProject { ProjectId = id!, Status = "new", Name = name, InstructionsFileUrl = url };
         }
 
@@ -52,6 +53,7 @@ namespace LabelOps.Hitl
         {
             IdRules.Require(projectId, "ProjectId");
             var status = await SendAsync(ApiRequest.Get(ApiRequest.PathOf("v1/projects", projectId)), r => Parse<HitlProjectStatusReply>(r).Status, cancellationToken).ConfigureAwait(false);
+            _session.SeenProjects.Remember(projectId);
             return new HitlProject { ProjectId = projectId, Status = status ?? string.Empty };
         }
 
@@ -65,6 +67,7 @@ namespace LabelOps.Hitl
             {
                 throw new LabelOpsException(ErrorReason.InvalidResponse, "The service accepted the job but returned no job ID.");
             }
+            _session.SeenProjects.Remember(validated.ProjectId);
             return new HitlJob { ProjectId = validated.ProjectId, JobId = jobId!, Status = HitlJobStatus.New, FileUrl = validated.FileUrls.ToArray() };
         }
 
@@ -92,18 +95,22 @@ namespace LabelOps.Hitl
             };
         }
 
-        public Task<HitlJob> GetJobAsync(string projectId, string jobId, CancellationToken cancellationToken)
+        public async Task<HitlJob> GetJobAsync(string projectId, string jobId, CancellationToken cancellationToken)
         {
             IdRules.Require(projectId, "ProjectId");
             IdRules.Require(jobId, "JobId");
-            return SendAsync(ApiRequest.Get(ApiRequest.PathOf("v1/jobs", projectId, jobId)), ParseJob, cancellationToken);
+            var job = await SendAsync(ApiRequest.Get(ApiRequest.PathOf("v1/jobs", projectId, jobId)), ParseJob, cancellationToken).ConfigureAwait(false);
+            _session.SeenProjects.Remember(projectId);
+            return job;
         }
 
         /// <summary>All jobs of a project, in one call to the bulk status endpoint.</summary>
-        public Task<IReadOnlyList<HitlJob>> GetJobsAsync(string projectId, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<HitlJob>> GetJobsAsync(string projectId, CancellationToken cancellationToken)
         {
             IdRules.Require(projectId, "ProjectId");
-            return SendAsync(ApiRequest.Get(ApiRequest.PathOf("v1/jobs", projectId)), ParseJobList, cancellationToken);
+            var jobs = await SendAsync(ApiRequest.Get(ApiRequest.PathOf("v1/jobs", projectId)), ParseJobList, cancellationToken).ConfigureAwait(false);
+            _session.SeenProjects.Remember(projectId);
+            return jobs;
         }
 
         /// <summary>
@@ -153,6 +160,10 @@ namespace LabelOps.Hitl
                 .WithQuery("period_group_level", level)
                 .WithQuery("project_ids", ids == null || ids.Length == 0 ? null : string.Join(",", ids));
             var projects = await SendAsync(request, Parse<List<HitlMetricsProjectReply>>, cancellationToken).ConfigureAwait(false);
+            foreach (var project in projects)
+            {
+                _session.SeenProjects.Remember(project.ProjectId, project.ProjectName);
+            }
             return projects.SelectMany(p => (p.Metrics ?? new List<HitlMetricsPeriodReply>()).Select(m => new HitlMetric
             {
                 ProjectId = p.ProjectId ?? string.Empty,

@@ -15,6 +15,9 @@ namespace LabelOps
         {
         }
 
+        /// <summary>The projects this session has used, for tab completion (the API cannot list projects).</summary>
+        internal Hitl.SeenProjects SeenProjects { get; } = new Hitl.SeenProjects();
+
         protected override void Authenticate(HttpRequestHeaders headers, string key) =>
             headers.TryAddWithoutValidation("Authorization", "api_key " + key);
     }

@@ -55,7 +55,8 @@ namespace LabelOps.Base
             long? total = null;
             long written = 0;
             var sinceProgress = Stopwatch.StartNew();
-            var progress = new ProgressRecord(Math.Abs(activity.GetHashCode() % 1000) + 1, activity, "Reading");
+            var activityId = Math.Abs(activity.GetHashCode() % 1000) + 1;
+            var shown = false;
             Action<long> onTotal = count =>
             {
                 total = count;
@@ -68,18 +69,22 @@ namespace LabelOps.Base
             {
                 bridge.WriteObject(item);
                 written++;
-                if (sinceProgress.ElapsedMilliseconds >= 250)
+                // The first item shows the bar at once (the total is known by then); after that at most four
+                // updates a second. A new record each time: the bridge writes it later, on the pipeline thread.
+                if (!shown || sinceProgress.ElapsedMilliseconds >= 250)
                 {
+                    shown = true;
                     sinceProgress.Restart();
                     var expected = total.HasValue ? Math.Max(0, Math.Min(total.Value - range.Skip, range.First ?? long.MaxValue)) : (long?)null;
-                    progress.StatusDescription = expected.HasValue ? written + " of " + expected : written + " read";
-                    progress.PercentComplete = expected.HasValue && expected.Value > 0 ? (int)Math.Min(100, written * 100 / expected.Value) : -1;
-                    bridge.WriteProgress(progress);
+                    bridge.WriteProgress(new ProgressRecord(activityId, activity, expected.HasValue ? written + " of " + expected : written + " read")
+                    {
+                        PercentComplete = expected.HasValue && expected.Value > 0 ? (int)Math.Min(100, written * 100 / expected.Value) : -1,
+                    });
                 }
             }
-            if (written > 0 && progress.StatusDescription != "Reading")
+            if (shown)
             {
-                bridge.WriteProgress(new ProgressRecord(progress.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                bridge.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
     }

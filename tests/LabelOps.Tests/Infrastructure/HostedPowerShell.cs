@@ -15,11 +15,17 @@ namespace LabelOps.Tests.Infrastructure
         private readonly Runspace _runspace;
 
         public HostedPowerShell()
+            : this(null)
+        {
+        }
+
+        /// <summary>With a host (e.g. <see cref="CapturingHost"/>) for tests that read what Out-Default shows.</summary>
+        public HostedPowerShell(System.Management.Automation.Host.PSHost? host)
         {
             var state = InitialSessionState.CreateDefault2();
             state.ImportPSModule(new[] { RepositoryPaths.ModuleManifest });
             state.ThrowOnRunspaceOpenError = true;
-            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             _runspace.Open();
         }
 

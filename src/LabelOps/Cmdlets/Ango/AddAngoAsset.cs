@@ -33,6 +33,7 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Local files; wildcards and PowerShell drives are resolved. The external id is the file name.</summary>
@@ -57,6 +58,7 @@ namespace LabelOps.Cmdlets.Ango
         /// <summary>Batch names or ids every asset is added to (rows may name more in a 'batches' column).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoBatchNameCompleter))]
         public string[]? Batch { get; set; }
 
         /// <summary>The storage integration the URLs (or the uploads) belong to.</summary>

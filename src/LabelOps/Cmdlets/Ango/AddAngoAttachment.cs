@@ -25,6 +25,7 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Rows with externalId or assetId, the URL (data, attachmentUrl or value) and the type (type or attachmentType).</summary>

@@ -27,6 +27,7 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Conversations (objects, hashtables or JSON strings); pipeline input is collected into one upload.</summary>
@@ -41,6 +42,7 @@ namespace LabelOps.Cmdlets.Ango
         /// <summary>Batch names or ids; sent as names, as the chat upload expects.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoBatchNameCompleter))]
         public string[]? Batch { get; set; }
 
         /// <summary>The LLM configuration (hashtable, object or JSON string).</summary>

@@ -13,6 +13,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

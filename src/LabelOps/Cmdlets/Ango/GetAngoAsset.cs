@@ -13,6 +13,7 @@ namespace LabelOps.Cmdlets.Ango
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>One or more asset ids; each is read with its own request, and an id that matches nothing is a NotFound error.</summary>
@@ -28,6 +29,7 @@ namespace LabelOps.Cmdlets.Ango
         /// <summary>Batch names or ids; an asset in any of them is listed.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoBatchNameCompleter))]
         public string[]? Batch { get; set; }
 
         /// <summary>Sort field; a leading '-' sorts descending. The service's default is -createdAt.</summary>

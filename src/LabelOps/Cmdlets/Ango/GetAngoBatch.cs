@@ -11,12 +11,14 @@ namespace LabelOps.Cmdlets.Ango
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Batch names to keep; wildcards allowed, case-insensitive.</summary>
         [Parameter(Position = 1)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoBatchNameCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

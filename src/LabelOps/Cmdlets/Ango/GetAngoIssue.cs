@@ -11,6 +11,7 @@ namespace LabelOps.Cmdlets.Ango
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string? ProjectId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -14,6 +14,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string[] ProjectId { get; set; } = new string[0];
 
         /// <summary>Sort field; a leading '-' sorts descending. The service's default is -createdAt.</summary>

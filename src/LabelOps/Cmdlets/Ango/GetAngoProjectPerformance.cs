@@ -16,6 +16,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string[] ProjectId { get; set; } = new string[0];
 
         [Parameter]

@@ -27,6 +27,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(ParameterSetName = ListSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -41,11 +42,13 @@ namespace LabelOps.Cmdlets.Ango
         /// <summary>A stage name (as shown in Ango Hub) or id.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoStageNameCompleter))]
         public string? Stage { get; set; }
 
         /// <summary>Batch names or ids; a task must be in all of them.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoBatchNameCompleter))]
         public string[]? Batch { get; set; }
 
         /// <summary>The assignee's email.</summary>

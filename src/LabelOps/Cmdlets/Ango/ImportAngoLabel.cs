@@ -36,6 +36,7 @@ namespace LabelOps.Cmdlets.Ango
         /// </summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(ParameterSetName = InputSet, Mandatory = true, ValueFromPipeline = true)]

@@ -17,12 +17,14 @@ namespace LabelOps.Cmdlets.Ango
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The Webhook stage, by name or id (binds from a stage's StageId).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("StageId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoStageNameCompleter))]
         public string Stage { get; set; } = string.Empty;
 
         protected override void ProcessRecord()

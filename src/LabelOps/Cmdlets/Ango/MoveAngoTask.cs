@@ -28,11 +28,13 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The stage (name or id) the tasks go to.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoStageNameCompleter))]
         public string ToStage { get; set; } = string.Empty;
 
         [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
@@ -53,6 +55,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(ParameterSetName = ByExternalIdSet)]
         [Parameter(ParameterSetName = ByAssetIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoBatchNameCompleter))]
         public string[]? Batch { get; set; }
 
         /// <summary>Only tasks now in these stages (names or ids).</summary>
@@ -60,6 +63,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(ParameterSetName = ByExternalIdSet)]
         [Parameter(ParameterSetName = ByAssetIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoStageNameCompleter))]
         public string[]? FromStage { get; set; }
 
         /// <summary>Requeue every task of the project (what the service does when no filter is given).</summary>

@@ -15,8 +15,9 @@ namespace LabelOps.Cmdlets.Ango
     [OutputType(typeof(AngoChatImportResult))]
     public sealed class SendAngoChatFile : AngoCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Files to send; wildcards are resolved. Files from Get-ChildItem bind by their FullName.</summary>

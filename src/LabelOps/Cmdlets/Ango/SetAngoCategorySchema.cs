@@ -17,6 +17,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Position = 1, ValueFromPipeline = true)]

@@ -23,6 +23,7 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -33,6 +34,7 @@ namespace LabelOps.Cmdlets.Ango
         /// <summary>The stage (name or id) whose assignment is set; tasks elsewhere are left alone by the service.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoStageNameCompleter))]
         public string Stage { get; set; } = string.Empty;
 
         /// <summary>The email of the project member to assign.</summary>

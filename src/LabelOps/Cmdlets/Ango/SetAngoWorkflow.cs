@@ -22,6 +22,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>AngoStage objects (from Get-AngoWorkflow), or objects/hashtables with id, name, type, next and settings.</summary>

@@ -13,6 +13,7 @@ namespace LabelOps.Cmdlets.Hitl
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.HitlProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]

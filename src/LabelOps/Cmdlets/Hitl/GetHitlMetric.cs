@@ -25,6 +25,7 @@ namespace LabelOps.Cmdlets.Hitl
 
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
+        [ArgumentCompleter(typeof(LabelOps.Completers.HitlProjectIdCompleter))]
         public string[]? ProjectId { get; set; }
 
         private readonly List<string> _projectIds = new List<string>();

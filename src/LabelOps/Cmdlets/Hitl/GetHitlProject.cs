@@ -10,6 +10,7 @@ namespace LabelOps.Cmdlets.Hitl
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.HitlProjectIdCompleter))]
         public string[] ProjectId { get; set; } = new string[0];
 
         protected override void ProcessRecord()

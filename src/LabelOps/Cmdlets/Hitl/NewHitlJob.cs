@@ -18,6 +18,7 @@ namespace LabelOps.Cmdlets.Hitl
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.HitlProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Public URLs of the job's files (.pdf, .png, .jpg, .jpeg). A single CSV cell may hold several, separated by ';'.</summary>

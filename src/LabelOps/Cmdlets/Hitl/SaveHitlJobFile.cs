@@ -22,6 +22,7 @@ namespace LabelOps.Cmdlets.Hitl
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LabelOps.Completers.HitlProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -102,7 +103,7 @@ namespace LabelOps.Cmdlets.Hitl
             await LocalFileAsync(() => { file.SetLength(0); return Task.CompletedTask; }, file.Name).ConfigureAwait(false);
             var buffer = new byte[BufferSize];
             long copied = 0;
-            var progress = new ProgressRecord(2, "Saving HITL job file", System.IO.Path.GetFileName(file.Name.Substring(0, file.Name.Length - ".partial".Length)));
+            var name = System.IO.Path.GetFileName(file.Name.Substring(0, file.Name.Length - ".partial".Length));
             int read;
             while ((read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false)) > 0)
             {
@@ -110,14 +111,13 @@ namespace LabelOps.Cmdlets.Hitl
                 copied += read;
                 if (length > 0)
                 {
-                    progress.PercentComplete = (int)Math.Min(100, copied * 100 / length.Value);
-                    bridge.WriteProgress(progress);
+                    // A new record each time: the bridge writes it later, on the pipeline thread.
+                    bridge.WriteProgress(new ProgressRecord(2, "Saving HITL job file", name) { PercentComplete = (int)Math.Min(100, copied * 100 / length.Value) });
                 }
             }
             await LocalFileAsync(() => file.FlushAsync(token), file.Name).ConfigureAwait(false);
             bridge.Verbose("Saved " + copied + " bytes to " + file.Name);
-            progress.RecordType = ProgressRecordType.Completed;
-            bridge.WriteProgress(progress);
+            bridge.WriteProgress(new ProgressRecord(2, "Saving HITL job file", name) { RecordType = ProgressRecordType.Completed });
         }
 
         private static T LocalFile<T>(Func<T> action, string path)
