@@ -99,6 +99,8 @@ internal static class ControlRoutes
             DropConnection = body.Bool("drop"),
             TruncatedBody = body.Bool("truncate"),
             HtmlBody = body.Bool("html"),
+            Body = body.String("body"),
+            ContentType = body.String("contentType"),
             AfterHandler = body.Bool("afterHandler"),
         };
         Account(accounts, body, context).Faults.Add(

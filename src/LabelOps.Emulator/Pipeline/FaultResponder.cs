@@ -41,6 +41,14 @@ internal static class FaultResponder
             return ResponseOutcome.Send;
         }
 
+        if (fault.Body is not null)
+        {
+            response.StatusCode = fault.Status ?? StatusCodes.Status200OK;
+            response.ContentType = fault.ContentType ?? "application/json";
+            await response.WriteAsync(fault.Body);
+            return ResponseOutcome.Send;
+        }
+
         if (fault.TruncatedBody)
         {
             response.StatusCode = fault.Status ?? StatusCodes.Status200OK;
