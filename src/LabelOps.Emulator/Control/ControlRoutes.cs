@@ -100,6 +100,7 @@ internal static class ControlRoutes
             TruncatedBody = body.Bool("truncate"),
             HtmlBody = body.Bool("html"),
             Body = body.String("body"),
+            RedirectTo = body.String("redirectTo"),
             ContentType = body.String("contentType"),
             AfterHandler = body.Bool("afterHandler"),
         };

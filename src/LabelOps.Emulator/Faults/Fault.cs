@@ -28,6 +28,9 @@ public sealed record Fault
     /// <summary>Answer with an HTML error page, as a proxy in front of the service would (status defaults to 502).</summary>
     public bool HtmlBody { get; init; }
 
+    /// <summary>Answer (by default with 302) with a redirect to this absolute or relative URL.</summary>
+    public string? RedirectTo { get; init; }
+
     /// <summary>Answer (by default with 200) with exactly this body, e.g. plain text or JSON of the wrong shape.</summary>
     public string? Body { get; init; }
 
@@ -41,7 +44,7 @@ public sealed record Fault
     public bool AfterHandler { get; init; }
 
     /// <summary>True when the fault replaces the response rather than only delaying it.</summary>
-    internal bool ReplacesResponse => Status is not null || DropConnection || TruncatedBody || HtmlBody || Body is not null;
+    internal bool ReplacesResponse => Status is not null || DropConnection || TruncatedBody || HtmlBody || Body is not null || RedirectTo is not null;
 
     internal string Describe()
     {
@@ -58,6 +61,10 @@ public sealed record Fault
         else if (HtmlBody)
         {
             parts.Add($"html {Status ?? 502}");
+        }
+        else if (RedirectTo is not null)
+        {
+            parts.Add($"redirect {Status ?? 302} to {RedirectTo}");
         }
         else if (Body is not null)
         {

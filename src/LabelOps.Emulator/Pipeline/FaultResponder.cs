@@ -41,6 +41,13 @@ internal static class FaultResponder
             return ResponseOutcome.Send;
         }
 
+        if (fault.RedirectTo is not null)
+        {
+            response.StatusCode = fault.Status ?? StatusCodes.Status302Found;
+            response.Headers.Location = fault.RedirectTo;
+            return ResponseOutcome.Send;
+        }
+
         if (fault.Body is not null)
         {
             response.StatusCode = fault.Status ?? StatusCodes.Status200OK;

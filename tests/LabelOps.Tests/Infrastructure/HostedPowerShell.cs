@@ -15,11 +15,17 @@ namespace LabelOps.Tests.Infrastructure
         private readonly Runspace _runspace;
 
         public HostedPowerShell()
+            : this(null)
+        {
+        }
+
+        /// <param name="host">A host that shows what a user would see (e.g. <see cref="RecordingHost"/>); none by default.</param>
+        public HostedPowerShell(System.Management.Automation.Host.PSHost? host)
         {
             var state = InitialSessionState.CreateDefault2();
             state.ImportPSModule(new[] { RepositoryPaths.ModuleManifest });
             state.ThrowOnRunspaceOpenError = true;
-            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             _runspace.Open();
         }
 
