@@ -38,6 +38,11 @@ internal static class ControlRoutes
             Account(accounts, body, ctx).FaultMix = null;
             return Results.NoContent();
         }));
+        control.MapGet("/activity", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            var account = Account(accounts, body, ctx);
+            return Results.Json(new { requestsInFlight = account.RequestsInFlight, pendingFaults = account.Faults.Pending });
+        }));
         control.MapGet("/requests", context => Handle(context, accounts, (_, body, ctx) =>
             Results.Json(Account(accounts, body, ctx).Requests, JsonSerializerOptions.Web)));
         control.MapDelete("/requests", context => Handle(context, accounts, (_, body, ctx) =>
