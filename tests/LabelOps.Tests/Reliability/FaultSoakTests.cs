@@ -115,6 +115,8 @@ namespace LabelOps.Tests.Reliability
                 outcomes.Add((operation, marker, shell.Run(Scripts[operation])));
                 if ((i + 1) % RoundSize == 0)
                 {
+                    // A timed-out attempt's server side ends a moment after the client gave up; wait so it is logged.
+                    Conditions.WaitUntil(() => account.RequestsInFlight == 0, "the round's last request to be logged");
                     log.AddRange(account.Requests);
                     account.ClearRequests();
                 }
