@@ -25,7 +25,7 @@ internal static class FaultResponder
     {
         if (fault.DropConnection)
         {
-            context.Abort();
+            // The pipeline aborts the connection once the request is logged, so a client never sees the reset first.
             return ResponseOutcome.Dropped;
         }
 

@@ -92,6 +92,7 @@ internal sealed class ServiceMiddleware
 
         if (outcome == ResponseOutcome.Dropped)
         {
+            context.Abort();
             return;
         }
 
