@@ -144,6 +144,18 @@ Describe 'Retries (RetryTests)' {
         Get-VerboseMessage $captured | Where-Object { $_.StartsWith('Retry ') } | Should -HaveCount 2
     }
 
+    It 'A cancel whose answer was lost is retried and reported as done not as an error' {
+        $jobId = New-EmulatorHitlJob -Account $account -ProjectId $projectId
+        Add-EmulatorFault -Account $account -Method 'DELETE' -Path '/v1/jobs/*/*' -Status 502 -AfterHandler
+
+        $jobs = @(Stop-HitlJob -ProjectId $projectId -JobId $jobId -PassThru -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $err | Should -HaveCount 0
+        $jobs | Should -HaveCount 1
+        [string]$jobs[0].Status | Should -Be 'Canceled'
+        @(Get-EmulatorRequest -Account $account -Method 'DELETE' -PathPrefix '/v1/jobs/' | ForEach-Object { $_.responseStatus }) | Should -Be @(502, 400)
+    }
+
     It 'An HTML error page is summarised with its status not dumped' {
         Add-EmulatorFault -Account $account -Method 'GET' -Path '/v1/projects/*' -Html -Status 404
 

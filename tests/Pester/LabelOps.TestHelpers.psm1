@@ -319,6 +319,11 @@ function Add-EmulatorFault {
         [switch] $Truncate,
         [switch] $Html,
         [switch] $AfterHandler,
+        # Answer with exactly this text (Fault.Body), of -ContentType (default application/json).
+        [string] $ReplyBody,
+        [string] $ContentType,
+        # Answer with a redirect (302 unless -Status) to this URL (Fault.RedirectTo).
+        [string] $RedirectTo,
         [int] $Times = 1
     )
     $body = @{ apiKey = $Account.PlainKey; method = $Method; path = $Path; times = $Times }
@@ -329,6 +334,9 @@ function Add-EmulatorFault {
     if ($Truncate) { $body['truncate'] = $true }
     if ($Html) { $body['html'] = $true }
     if ($AfterHandler) { $body['afterHandler'] = $true }
+    if ($PSBoundParameters.ContainsKey('ReplyBody')) { $body['body'] = $ReplyBody }
+    if ($ContentType) { $body['contentType'] = $ContentType }
+    if ($RedirectTo) { $body['redirectTo'] = $RedirectTo }
     $null = Invoke-EmulatorControl -Method Post -Path '/faults' -Body $body
 }
 
@@ -378,6 +386,12 @@ function Get-EmulatorRequest {
         Add-Member -InputObject $request -NotePropertyName 'ReceivedAtUtc' -NotePropertyValue (ConvertTo-Instant $request.receivedAt) -Force
         $request
     }
+}
+
+function Get-EmulatorActivity {
+    # requestsInFlight (received, not answered yet) and pendingFaults (queued fault uses not taken yet).
+    param([Parameter(Mandatory = $true)] $Account)
+    Invoke-EmulatorControl -Method Get -Path '/activity' -ApiKey $Account.PlainKey
 }
 
 function Clear-EmulatorRequest {
@@ -1050,7 +1064,7 @@ Export-ModuleMember -Function @(
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
     'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
     'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus',
-    'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
+    'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
     'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',
     'Get-HitlEnvironment', 'Set-HitlEnvironment',
     'Wait-Until', 'New-TestRunspace', 'Invoke-InTestRunspace', 'Start-InTestRunspace', 'Get-InTestRunspaceOutput',

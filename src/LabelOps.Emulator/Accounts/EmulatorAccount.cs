@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace LabelOps.Emulator;
 
@@ -26,6 +27,19 @@ public sealed class EmulatorAccount
 
     public FaultPlan Faults { get; } = new();
 
+    /// <summary>Random faults drawn for every request the <see cref="Faults"/> plan does not match; null for none.</summary>
+    public FaultMix? FaultMix
+    {
+        get => Volatile.Read(ref _faultMix);
+        set
+        {
+            value?.Validate();
+            Volatile.Write(ref _faultMix, value);
+        }
+    }
+
+    private FaultMix? _faultMix;
+
     /// <summary>
     /// Snapshot, in arrival order, of every request authenticated as this account,
     /// including the ones answered with an injected fault.
@@ -34,6 +48,9 @@ public sealed class EmulatorAccount
 
     /// <summary>When true (and the server has a simulated worker delay), this account's jobs progress by themselves.</summary>
     public bool SimulateWorkers { get; set; }
+
+    /// <summary>Requests of this account that arrived and have no answer yet; 0 once every client is quiet.</summary>
+    public int RequestsInFlight => _log.InFlight;
 
     public void ClearRequests() => _log.Clear();
 

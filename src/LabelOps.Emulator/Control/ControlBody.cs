@@ -57,6 +57,14 @@ internal sealed class ControlBody
             : throw new FormatException($"{name} must be an integer.");
     }
 
+    public double? Double(string name)
+    {
+        var text = String(name);
+        return text is null ? null
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new FormatException($"{name} must be a number.");
+    }
+
     public bool Bool(string name)
     {
         var text = String(name);

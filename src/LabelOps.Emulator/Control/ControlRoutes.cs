@@ -28,6 +28,21 @@ internal static partial class ControlRoutes
             Account(accounts, body, ctx).Faults.Clear();
             return Results.NoContent();
         }));
+        control.MapPost("/fault-mix", context => Handle(context, accounts, SetFaultMix));
+        control.MapGet("/fault-mix", context => Handle(context, accounts, (_, body, ctx) =>
+            Account(accounts, body, ctx).FaultMix is { } mix
+                ? Results.Json(new { mix.Seed, mix.Drawn, Injected = mix.Injected }, JsonSerializerOptions.Web)
+                : Results.NoContent()));
+        control.MapDelete("/fault-mix", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            Account(accounts, body, ctx).FaultMix = null;
+            return Results.NoContent();
+        }));
+        control.MapGet("/activity", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            var account = Account(accounts, body, ctx);
+            return Results.Json(new { requestsInFlight = account.RequestsInFlight, pendingFaults = account.Faults.Pending });
+        }));
         control.MapGet("/requests", context => Handle(context, accounts, (_, body, ctx) =>
             Results.Json(Account(accounts, body, ctx).Requests, JsonSerializerOptions.Web)));
         control.MapDelete("/requests", context => Handle(context, accounts, (_, body, ctx) =>
@@ -95,6 +110,9 @@ internal static partial class ControlRoutes
             DropConnection = body.Bool("drop"),
             TruncatedBody = body.Bool("truncate"),
             HtmlBody = body.Bool("html"),
+            Body = body.String("body"),
+            RedirectTo = body.String("redirectTo"),
+            ContentType = body.String("contentType"),
             AfterHandler = body.Bool("afterHandler"),
         };
         Account(accounts, body, context).Faults.Add(
@@ -102,6 +120,23 @@ internal static partial class ControlRoutes
             body.String("path") ?? throw new FormatException("path is required, e.g. \"/v1/jobs/*/*\"."),
             fault,
             body.Int("times") ?? 1);
+        return Results.NoContent();
+    }
+
+    private static IResult SetFaultMix(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        Account(accounts, body, context).FaultMix = new FaultMix(body.Int("seed") ?? 1)
+        {
+            RateLimitedWithRetryAfterPercent = body.Double("rateLimitedWithRetryAfterPercent") ?? 0,
+            RateLimitedWithoutRetryAfterPercent = body.Double("rateLimitedWithoutRetryAfterPercent") ?? 0,
+            ServerErrorPercent = body.Double("serverErrorPercent") ?? 0,
+            ConnectionResetPercent = body.Double("connectionResetPercent") ?? 0,
+            TruncatedBodyPercent = body.Double("truncatedBodyPercent") ?? 0,
+            SlowResponsePercent = body.Double("slowResponsePercent") ?? 0,
+            SlowDelay = TimeSpan.FromMilliseconds(body.Int("slowDelayMs") ?? 30_000),
+            RetryAfter = body.String("retryAfter") ?? "0",
+            AfterHandlerPercent = body.Double("afterHandlerPercent") ?? 50,
+        };
         return Results.NoContent();
     }
 

@@ -28,6 +28,15 @@ public sealed record Fault
     /// <summary>Answer with an HTML error page, as a proxy in front of the service would (status defaults to 502).</summary>
     public bool HtmlBody { get; init; }
 
+    /// <summary>Answer (by default with 302) with a redirect to this absolute or relative URL.</summary>
+    public string? RedirectTo { get; init; }
+
+    /// <summary>Answer (by default with 200) with exactly this body, e.g. plain text or JSON of the wrong shape.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Content type of <see cref="Body"/>; application/json when null.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>
     /// Run the real handler first, so that its side effects happen (e.g. the job IS created),
     /// then replace its response with the fault.
@@ -35,7 +44,7 @@ public sealed record Fault
     public bool AfterHandler { get; init; }
 
     /// <summary>True when the fault replaces the response rather than only delaying it.</summary>
-    internal bool ReplacesResponse => Status is not null || DropConnection || TruncatedBody || HtmlBody;
+    internal bool ReplacesResponse => Status is not null || DropConnection || TruncatedBody || HtmlBody || Body is not null || RedirectTo is not null;
 
     internal string Describe()
     {
@@ -52,6 +61,14 @@ public sealed record Fault
         else if (HtmlBody)
         {
             parts.Add($"html {Status ?? 502}");
+        }
+        else if (RedirectTo is not null)
+        {
+            parts.Add($"redirect {Status ?? 302} to {RedirectTo}");
+        }
+        else if (Body is not null)
+        {
+            parts.Add($"body {Status ?? 200} {ContentType ?? "application/json"}");
         }
         else if (TruncatedBody)
         {

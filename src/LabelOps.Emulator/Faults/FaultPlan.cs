@@ -31,6 +31,24 @@ public sealed class FaultPlan
         }
     }
 
+    /// <summary>Uses of faults still waiting for a matching request; 0 once every fault was injected.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var pending = 0;
+                foreach (var entry in _entries)
+                {
+                    pending += entry.Remaining;
+                }
+
+                return pending;
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LabelOps.Emulator;
 
@@ -52,6 +53,18 @@ internal sealed class RequestLog
             }
 
             return requests;
+        }
+    }
+
+    /// <summary>Requests that arrived and are not answered (or dropped) yet.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _slots.Count(slot => slot.Request is null);
+            }
         }
     }
 

@@ -25,7 +25,7 @@ internal static class FaultResponder
     {
         if (fault.DropConnection)
         {
-            context.Abort();
+            // The pipeline aborts the connection once the request is logged, so a client never sees the reset first.
             return ResponseOutcome.Dropped;
         }
 
@@ -38,6 +38,21 @@ internal static class FaultResponder
             response.StatusCode = fault.Status ?? StatusCodes.Status502BadGateway;
             response.ContentType = "text/html";
             await response.WriteAsync(string.Format(HtmlPage, response.StatusCode));
+            return ResponseOutcome.Send;
+        }
+
+        if (fault.RedirectTo is not null)
+        {
+            response.StatusCode = fault.Status ?? StatusCodes.Status302Found;
+            response.Headers.Location = fault.RedirectTo;
+            return ResponseOutcome.Send;
+        }
+
+        if (fault.Body is not null)
+        {
+            response.StatusCode = fault.Status ?? StatusCodes.Status200OK;
+            response.ContentType = fault.ContentType ?? "application/json";
+            await response.WriteAsync(fault.Body);
             return ResponseOutcome.Send;
         }
 

@@ -68,7 +68,7 @@ internal sealed class ServiceMiddleware
             else
             {
                 context.Features.Set(account);
-                var fault = account.Faults.TryTake(context.Request.Method, context.Request.Path.Value ?? "/");
+                var fault = account.Faults.TryTake(context.Request.Method, context.Request.Path.Value ?? "/") ?? account.FaultMix?.Draw();
                 faultApplied = fault?.Describe();
                 outcome = await RunAsync(context, next, service, fault, buffer);
             }
@@ -92,6 +92,7 @@ internal sealed class ServiceMiddleware
 
         if (outcome == ResponseOutcome.Dropped)
         {
+            context.Abort();
             return;
         }
 

@@ -185,7 +185,11 @@ namespace LabelOps.Engine
             }
             catch (JsonException exception)
             {
-                throw new ResponseFormatException("The answer is not the JSON expected (" + exception.Message + ")", exception);
+                // Name what came instead (a proxy's HTML page, plain text) rather than only where the parser stopped.
+                var instead = response.ContentType == null || response.ContentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? string.Empty
+                    : "it is " + (response.ContentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0 ? "an HTML page" : response.ContentType) + "; ";
+                throw new ResponseFormatException("The answer is not the JSON expected (" + instead + exception.Message + ")", exception);
             }
             catch (InvalidOperationException exception) when (!(exception is ObjectDisposedException))
             {

@@ -16,6 +16,7 @@ namespace LabelOps.Base
 
         /// <summary>The account's API key. Without -ApiKey or -Credential, the service's environment variable is used.</summary>
         [Parameter(ParameterSetName = ApiKeySet, Position = 0)]
+        [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>A credential whose password is the API key (an Azure Automation credential asset).</summary>

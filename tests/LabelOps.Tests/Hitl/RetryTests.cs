@@ -157,6 +157,20 @@ namespace LabelOps.Tests.Hitl
         }
 
         [Fact]
+        public void A_cancel_whose_answer_was_lost_is_retried_and_reported_as_done_not_as_an_error()
+        {
+            var job = Account.Hitl.AddJob(_projectId);
+            Account.Faults.Add("DELETE", "/v1/jobs/*/*", new Fault { Status = 502, AfterHandler = true });
+
+            var result = RunConnected("Stop-HitlJob -ProjectId $ProjectId -JobId $id -PassThru -Confirm:$false", new Dictionary<string, object?> { ["id"] = job.JobId });
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(HitlJobStatus.Canceled, Assert.Single(result.Objects<HitlJob>()).Status);
+            Assert.Equal(new[] { 502, 400 }, Requests("DELETE", "/v1/jobs/").Select(r => r.ResponseStatus));
+            Assert.Equal("canceled", Account.Hitl.GetJob(_projectId, job.JobId)!.Status);
+        }
+
+        [Fact]
         public void An_HTML_error_page_is_summarised_with_its_status_not_dumped()
         {
             Account.Faults.Add("GET", "/v1/projects/*", new Fault { HtmlBody = true, Status = 404 });

@@ -11,9 +11,10 @@ using System.Text.RegularExpressions;
 namespace LabelOps.Tests.Infrastructure
 {
     /// <summary>
-    /// A PowerShell host that keeps what Out-Default writes, so a test can read the table a user would see. Out-String
-    /// (Microsoft.PowerShell.Utility) is not in the hosted engine; Out-Default is, and it renders through the module's
-    /// format files into the host, as pwsh's console does. 120 columns wide, like src/LabelOps.Demo.
+    /// A PowerShell host that keeps everything the engine shows a user as text: Out-Default's tables and lists (rendered
+    /// through the module's format files, as pwsh's console does; Out-String is not in the hosted engine), and the error,
+    /// warning, verbose, debug and progress lines, which is also what a transcript records. 120 columns wide, like
+    /// src/LabelOps.Demo. Never prompts.
     /// </summary>
     public sealed class CapturingHost : PSHost
     {
@@ -32,7 +33,10 @@ namespace LabelOps.Tests.Infrastructure
         public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
 
         /// <summary>Everything written so far, without escape codes, then cleared.</summary>
-        public string TakeText() => _ui.Take();
+        public string TakeText() => _ui.Take(clear: true);
+
+        /// <summary>Everything written since the last <see cref="TakeText"/>, without escape codes.</summary>
+        public string Text => _ui.Take(clear: false);
 
         public override void SetShouldExit(int exitCode)
         {
@@ -58,12 +62,12 @@ namespace LabelOps.Tests.Infrastructure
 
             public override PSHostRawUserInterface RawUI => _raw;
 
-            public string Take()
+            public string Take(bool clear)
             {
                 lock (_text)
                 {
                     var text = EscapeCodes.Replace(_text.ToString(), string.Empty);
-                    _text.Clear();
+                    if (clear) _text.Clear();
                     return text;
                 }
             }
@@ -77,23 +81,15 @@ namespace LabelOps.Tests.Infrastructure
 
             public override void WriteLine(string value) => Write(value + "\n");
 
-            public override void WriteErrorLine(string value) => Write(value + "\n");
+            public override void WriteErrorLine(string value) => Write("ERROR: " + value + "\n");
 
-            public override void WriteDebugLine(string message)
-            {
-            }
+            public override void WriteWarningLine(string message) => Write("WARNING: " + message + "\n");
 
-            public override void WriteVerboseLine(string message)
-            {
-            }
+            public override void WriteVerboseLine(string message) => Write("VERBOSE: " + message + "\n");
 
-            public override void WriteWarningLine(string message)
-            {
-            }
+            public override void WriteDebugLine(string message) => Write("DEBUG: " + message + "\n");
 
-            public override void WriteProgress(long sourceId, ProgressRecord record)
-            {
-            }
+            public override void WriteProgress(long sourceId, ProgressRecord record) => Write("PROGRESS: " + record.Activity + " " + record.StatusDescription + "\n");
 
             public override string ReadLine() => throw new NotSupportedException();
 

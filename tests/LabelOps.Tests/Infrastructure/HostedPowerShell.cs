@@ -19,7 +19,7 @@ namespace LabelOps.Tests.Infrastructure
         {
         }
 
-        /// <summary>With a host (e.g. <see cref="CapturingHost"/>) for tests that read what Out-Default shows.</summary>
+        /// <param name="host">A host that shows what a user would see (e.g. <see cref="CapturingHost"/>); none by default.</param>
         public HostedPowerShell(System.Management.Automation.Host.PSHost? host)
         {
             var state = InitialSessionState.CreateDefault2();
