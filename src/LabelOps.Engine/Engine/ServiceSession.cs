@@ -111,7 +111,7 @@ namespace LabelOps.Engine
                     }
                     using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                     await consume(stream, response.Content.Headers.ContentLength, token).ConfigureAwait(false);
-                    return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null);
+                    return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null, RateLimitHeaders.Read(response.Headers, DateTimeOffset.UtcNow));
                 },
                 cancellationToken);
         }
@@ -277,7 +277,7 @@ namespace LabelOps.Engine
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 body = buffer.ToArray();
             }
-            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.RetryAfter);
+            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.RetryAfter, RateLimitHeaders.Read(response.Headers, DateTimeOffset.UtcNow));
         }
 
         private bool IsSessionHost(Uri uri) =>
