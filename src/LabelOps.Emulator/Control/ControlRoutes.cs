@@ -43,6 +43,11 @@ internal static class ControlRoutes
             Account(accounts, body, ctx).Ango.SetGeneratedTasks((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
             return Results.NoContent();
         }));
+        control.MapPost("/ango/projects/{projectId}/generated-export-records", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            Account(accounts, body, ctx).Ango.SetGeneratedExportRecords((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
+            return Results.NoContent();
+        }));
         control.MapGet("/unauthenticated-requests", context =>
             Results.Json(accounts.Unauthenticated.Snapshot(), JsonSerializerOptions.Web).ExecuteAsync(context));
     }
