@@ -10,7 +10,7 @@ namespace LabelOps.Benchmarks;
 internal static class Program
 {
     private const string Usage =
-        "Usage: dotnet run -c Release --project tests/LabelOps.Benchmarks [-- [--smoke] [--only import,list,ratelimit,hitl,export,wait]]";
+        "Usage: dotnet run -c Release --project tests/LabelOps.Benchmarks [-- [--smoke] [--only import,list,ratelimit,hitl,export,wait] [--list-tasks N] [--list-latency-ms MS]]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -22,6 +22,12 @@ internal static class Program
             {
                 case "--smoke":
                     settings = BenchmarkSettings.Smoke;
+                    break;
+                case "--list-tasks" when i + 1 < args.Length:
+                    settings = settings with { ListTasks = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) };
+                    break;
+                case "--list-latency-ms" when i + 1 < args.Length:
+                    settings = settings with { ListLatency = TimeSpan.FromMilliseconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) };
                     break;
                 case "--only" when i + 1 < args.Length:
                     only = new HashSet<string>(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);

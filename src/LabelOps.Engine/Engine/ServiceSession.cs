@@ -195,13 +195,17 @@ namespace LabelOps.Engine
 
         private async Task<ApiResponse> SendOnceAsync(AttemptState state, Uri uri, CancellationToken cancellationToken)
         {
-            if (state.Request.JsonBody != null)
+            var debug = state.Observer.WantsDebug();
+            if (debug && state.Request.JsonBody != null)
             {
                 state.Observer.Debug("Request body: " + Truncate(DebugText.Redact(state.Request.JsonBody)));
             }
             using var response = await SendWithRedirectsAsync(state, uri, cancellationToken).ConfigureAwait(false);
             var result = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            state.Observer.Debug("Response body: " + Truncate(DebugText.Redact(result.Body)));
+            if (debug)
+            {
+                state.Observer.Debug("Response body: " + Truncate(DebugText.Redact(result.Body)));
+            }
             return result;
         }
 

@@ -64,18 +64,51 @@ namespace LabelOps.Base
                     bridge.WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0));
                 }
             };
-            await foreach (var item in list(range, onTotal, token).ConfigureAwait(false))
+            // Items already parsed (the rest of a page) are handed to the pipeline together; the batch is
+            // flushed before waiting for the network, so nothing sits in it while a page is on its way.
+            const int BatchLimit = 128;
+            var batch = new List<object?>(BatchLimit);
+            void Flush()
             {
-                bridge.WriteObject(item);
-                written++;
-                if (sinceProgress.ElapsedMilliseconds >= 250)
+                bridge.WriteObjects(batch);
+                batch = new List<object?>(BatchLimit);
+            }
+            var items = list(range, onTotal, token).GetAsyncEnumerator(token);
+            try
+            {
+                while (true)
                 {
-                    sinceProgress.Restart();
-                    var expected = total.HasValue ? Math.Max(0, Math.Min(total.Value - range.Skip, range.First ?? long.MaxValue)) : (long?)null;
-                    progress.StatusDescription = expected.HasValue ? written + " of " + expected : written + " read";
-                    progress.PercentComplete = expected.HasValue && expected.Value > 0 ? (int)Math.Min(100, written * 100 / expected.Value) : -1;
-                    bridge.WriteProgress(progress);
+                    var next = items.MoveNextAsync();
+                    if (!next.IsCompleted && batch.Count > 0) Flush();
+                    bool more;
+                    try
+                    {
+                        more = await next.ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        Flush(); // what was read before the failure is still written, ahead of the error
+                        throw;
+                    }
+                    if (!more) break;
+                    batch.Add(items.Current);
+                    written++;
+                    if (batch.Count == BatchLimit) Flush();
+                    if (sinceProgress.ElapsedMilliseconds >= 250)
+                    {
+                        sinceProgress.Restart();
+                        var expected = total.HasValue ? Math.Max(0, Math.Min(total.Value - range.Skip, range.First ?? long.MaxValue)) : (long?)null;
+                        progress.StatusDescription = expected.HasValue ? written + " of " + expected : written + " read";
+                        progress.PercentComplete = expected.HasValue && expected.Value > 0 ? (int)Math.Min(100, written * 100 / expected.Value) : -1;
+                        Flush();
+                        bridge.WriteProgress(progress);
+                    }
                 }
+                Flush();
+            }
+            finally
+            {
+                await items.DisposeAsync().ConfigureAwait(false);
             }
             if (written > 0 && progress.StatusDescription != "Reading")
             {

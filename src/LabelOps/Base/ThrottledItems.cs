@@ -25,7 +25,7 @@ namespace LabelOps.Base
             _cmdlet = cmdlet;
             _limit = Math.Max(1, limit);
             _stopping = stopping;
-            _bridge = new PipelineBridge(stopping);
+            _bridge = new PipelineBridge(stopping) { DebugEnabled = PipelineBridge.DebugWanted(cmdlet) };
         }
 
         /// <summary>Starts the item's work once a slot is free; writes finished items (in order) while waiting.</summary>
