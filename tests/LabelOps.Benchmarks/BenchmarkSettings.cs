@@ -11,6 +11,9 @@ public sealed record BenchmarkSettings
     public int ListTasks { get; init; } = 100_000;
     public TimeSpan ListLatency { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Tasks read by the script-loop comparison (a loop of Get-AngoTask -Skip n -First 100, as a user might write).</summary>
+    public int ScriptLoopTasks { get; init; } = 10_000;
+
     /// <summary>The emulator's rate limit (a fixed window) and the requests sent under it.</summary>
     public int RateLimit { get; init; } = 600;
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
@@ -43,6 +46,7 @@ public sealed record BenchmarkSettings
         Name = "smoke",
         ListTasks = 1_250,
         ListLatency = TimeSpan.FromMilliseconds(5),
+        ScriptLoopTasks = 300,
         RateLimit = 20,
         RateLimitWindow = TimeSpan.FromSeconds(2),
         RateLimitedRequests = 30,

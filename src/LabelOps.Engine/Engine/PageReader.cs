@@ -74,7 +74,7 @@ namespace LabelOps.Engine
                     {
                         // A short page ends the list even if more were requested ahead (items removed meanwhile).
                         abandon.Cancel();
-                        pending.Clear();
+                        Forget(pending);
                     }
                     else
                     {
@@ -103,10 +103,16 @@ namespace LabelOps.Engine
             {
                 // The caller stopped early (-First, Ctrl+C, an error): pages requested ahead are not waited for.
                 abandon.Cancel();
-                foreach (var ahead in pending)
-                {
-                    _ = ahead.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                }
+                Forget(pending);
+            }
+        }
+
+        /// <summary>Drops pages requested ahead that will not be read, observing their failures (they were cancelled).</summary>
+        private static void Forget<T>(Queue<Task<Page<T>>> pending)
+        {
+            while (pending.Count > 0)
+            {
+                _ = pending.Dequeue().ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
     }
