@@ -42,7 +42,8 @@ public static class ResultTable
         foreach (var r in results)
         {
             var met = r.TargetMet switch { true => "yes", false => "**no**", null => "—" };
-            output.WriteLine($"| {r.Figure} | {r.Baseline} | {r.Measured} | {r.Ratio} | {r.Target} | {met} | {(r.Correct ? "yes" : "**no**")} |");
+            static string Cell(string text) => text.Replace("|", "\\|"); // a pipeline in a cell must not split it
+            output.WriteLine($"| {Cell(r.Figure)} | {Cell(r.Baseline)} | {Cell(r.Measured)} | {r.Ratio} | {r.Target} | {met} | {(r.Correct ? "yes" : "**no**")} |");
         }
         var notes = results.Where(r => r.Note is not null).ToList();
         if (notes.Count > 0)
