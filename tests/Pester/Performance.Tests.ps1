@@ -10,6 +10,16 @@ BeforeAll {
 }
 
 Describe 'Rate limits (RateLimitTests)' {
+    BeforeAll {
+        # A header of a web response: PowerShell 7 gives an HttpResponseMessage for an error answer, 5.1 a WebResponse.
+        function Get-ResponseHeader($Response, [string] $Name) {
+            if ($Response.Headers -is [System.Net.Http.Headers.HttpHeaders]) {
+                return @($Response.Headers.GetValues($Name))[0]
+            }
+            @($Response.Headers[$Name])[0]
+        }
+    }
+
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount
@@ -33,8 +43,10 @@ Describe 'Rate limits (RateLimitTests)' {
         }
 
         [int]$answers[2].StatusCode | Should -Be 429
-        @($answers[2].Headers['X-RateLimit-Remaining'])[0] | Should -Be '0'
-        @($answers[2].Headers['X-RateLimit-Limit'])[0] | Should -Be '2'
+        Get-ResponseHeader $answers[0] 'X-RateLimit-Remaining' | Should -Be '1'
+        Get-ResponseHeader $answers[2] 'X-RateLimit-Remaining' | Should -Be '0'
+        Get-ResponseHeader $answers[2] 'X-RateLimit-Limit' | Should -Be '2'
+        Get-ResponseHeader $answers[2] 'Retry-After' | Should -Not -BeNullOrEmpty
         $state = Invoke-EmulatorControl -Method Get -Path '/rate-limit' -ApiKey $account.PlainKey
         $state.rateLimited | Should -Be 1
         $state.allowed | Should -Be 2
