@@ -51,8 +51,9 @@ namespace LabelOps.Tests.Ango
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("LabelOps.NotFound", error.FullyQualifiedErrorId);
             Assert.Equal(missing, error.TargetObject);
-            var uploads = Ango.StorageUploads;
-            Assert.Equal(new[] { ("first.jpg", 3L), ("last.png", 5L) }, uploads.Select(u => (u.FileName, u.Length)).OrderBy(u => u.FileName, StringComparer.Ordinal)); // uploads run concurrently
+            // Uploads run concurrently (-ThrottleLimit), so they arrive in any order; sorted by name they are in input order.
+            var uploads = Ango.StorageUploads.OrderBy(u => u.FileName, StringComparer.Ordinal).ToList();
+            Assert.Equal(new[] { ("first.jpg", 3L), ("last.png", 5L) }, uploads.Select(u => (u.FileName, u.Length)));
             Assert.All(uploads, u => Assert.False(u.HadApiKey));
             Assert.All(uploads, u => Assert.Equal(200, u.Status));
             Assert.Equal(new[] { "image/jpeg", "image/png" }, uploads.Select(u => u.ContentType));
