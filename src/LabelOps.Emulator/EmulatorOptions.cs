@@ -16,4 +16,15 @@ public sealed class EmulatorOptions
 
     /// <summary>What <c>GET /v1/ip</c> answers.</summary>
     public string EgressIp { get; set; } = "203.0.113.10";
+
+    /// <summary>Added before every answer of both services (accounts may set their own); null for none.</summary>
+    public TimeSpan? Latency { get; set; }
+
+    /// <summary>
+    /// When set, every account starts with this many requests per minute (a fixed window) on the services named by
+    /// <see cref="RateLimitScope"/>; over it the emulator answers 429 with Retry-After and X-RateLimit-* headers.
+    /// </summary>
+    public int? RateLimitPerMinute { get; set; }
+
+    public RateLimitScope RateLimitScope { get; set; } = RateLimitScope.Ango;
 }

@@ -47,6 +47,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         var endpoints = LoopbackUrls.Parse(options.Urls);
         var time = TimeProvider.System;
         var accounts = new AccountRegistry(time);
+        accounts.Throttle.Latency = options.Latency;
+        accounts.Throttle.RateLimitPerMinute = options.RateLimitPerMinute;
+        accounts.Throttle.RateLimitScope = options.RateLimitScope;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -93,6 +96,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     public EmulatorAccount CreateAccount(string? apiKey = null, bool simulateWorkers = false) => _accounts.Create(apiKey, simulateWorkers);
 
     public EmulatorAccount? FindAccount(string apiKey) => _accounts.Find(apiKey);
+
+    /// <summary>Server-wide latency (for accounts without their own) and the rate limit new accounts start with.</summary>
+    public ServerThrottle Throttle => _accounts.Throttle;
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace LabelOps.Emulator;
 internal static class Program
 {
     private const string Usage =
-        "Usage: LabelOps.Emulator [--urls http://127.0.0.1:5080] [--api-key KEY] [--worker-delay SECONDS]";
+        "Usage: LabelOps.Emulator [--urls http://127.0.0.1:5080] [--api-key KEY] [--worker-delay SECONDS] [--latency MILLISECONDS] [--rate-limit REQUESTS_PER_MINUTE] [--rate-limit-scope ango|hitl|all]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -29,6 +29,18 @@ internal static class Program
                     break;
                 case "--worker-delay" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds):
                     options.SimulatedWorkerDelay = TimeSpan.FromSeconds(seconds);
+                    i++;
+                    break;
+                case "--latency" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0:
+                    options.Latency = TimeSpan.FromMilliseconds(ms);
+                    i++;
+                    break;
+                case "--rate-limit" when int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var perMinute) && perMinute > 0:
+                    options.RateLimitPerMinute = perMinute;
+                    i++;
+                    break;
+                case "--rate-limit-scope" when Enum.TryParse<RateLimitScope>(value, ignoreCase: true, out var scope):
+                    options.RateLimitScope = scope;
                     i++;
                     break;
                 default:

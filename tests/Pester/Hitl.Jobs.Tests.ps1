@@ -342,6 +342,22 @@ Describe 'Concurrent creates and cancellations (ThrottlingTests)' {
         Get-EmulatorHitlJobList -Account $account -ProjectId $projectId | Should -HaveCount 8
     }
 
+    It 'One slow create does not hold back the others and output stays in input order' {
+        # The first create takes 1.5 s, the other five 100 ms: with two slots, the second slot serves all five.
+        Add-EmulatorFault -Account $account -Method 'POST' -Path '/v1/jobs' -DelayMs 1500
+        Add-EmulatorFault -Account $account -Method 'POST' -Path '/v1/jobs' -DelayMs 100 -Times 5
+        $urls = @(0..5 | ForEach-Object { 'https://files.example.test/slow-' + $_ + '.png' })
+
+        $jobs = @($urls | ForEach-Object { [pscustomobject]@{ ProjectId = $projectId; FileUrl = $_ } } |
+                New-HitlJob -ThrottleLimit 2 -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $err | Should -HaveCount 0
+        (@($jobs | ForEach-Object { $_.FileUrl[0] }) -join ',') | Should -BeExactly ($urls -join ',')
+        $posts = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs')
+        $posts | Should -HaveCount 6
+        ($posts[5].ReceivedAtUtc - $posts[0].ReceivedAtUtc).TotalMilliseconds | Should -BeLessThan 1400 -Because 'a slow create should not hold back the others'
+    }
+
     It 'A failed item among concurrent creates is one error in its place and the rest are created' {
         $rows = @('https://files.example.test/a.png', 'https://files.example.test/bad.gif', 'https://files.example.test/c.png') |
             ForEach-Object { [pscustomobject]@{ ProjectId = $projectId; FileUrl = $_ } }

@@ -15,6 +15,9 @@ internal sealed class AccountRegistry
     /// <summary>Requests whose key matched no account.</summary>
     public RequestLog Unauthenticated { get; } = new();
 
+    /// <summary>Latency and the rate limit new accounts start with, for the whole server.</summary>
+    public ServerThrottle Throttle { get; } = new();
+
     public IEnumerable<EmulatorAccount> All => _accounts.Values;
 
     public EmulatorAccount Create(string? apiKey, bool simulateWorkers)
@@ -24,7 +27,7 @@ internal sealed class AccountRegistry
             throw new ArgumentException("An API key must not be empty.", nameof(apiKey));
         }
 
-        var account = new EmulatorAccount(apiKey ?? Ids.NewApiKey(), simulateWorkers, _time);
+        var account = new EmulatorAccount(apiKey ?? Ids.NewApiKey(), simulateWorkers, _time, Throttle);
         if (!_accounts.TryAdd(account.ApiKey, account))
         {
             throw new InvalidOperationException("An account with this API key already exists.");

@@ -9,8 +9,9 @@ public sealed class EmulatorAccount
 {
     private readonly RequestLog _log = new();
 
-    internal EmulatorAccount(string apiKey, bool simulateWorkers, TimeProvider time)
+    internal EmulatorAccount(string apiKey, bool simulateWorkers, TimeProvider time, ServerThrottle serverThrottle)
     {
+        Throttle = new AccountThrottle(time, serverThrottle);
         ApiKey = apiKey;
         SimulateWorkers = simulateWorkers;
         Hitl = new HitlStore(time);
@@ -39,6 +40,9 @@ public sealed class EmulatorAccount
     }
 
     private FaultMix? _faultMix;
+
+    /// <summary>This account's rate limit and added latency (off by default), and how many 429s the limit sent.</summary>
+    public AccountThrottle Throttle { get; }
 
     /// <summary>
     /// Snapshot, in arrival order, of every request authenticated as this account,

@@ -49,11 +49,24 @@ internal static partial class AngoRoutes
                 return AngoResults.BadRequest("batches must be a JSON array of batch ids");
             }
         }
-        var tasks = Store(context).QueryTasks(projectId, status, TaskQueryValue(query, "stage"), batches, TaskQueryValue(query, "assignee"));
+        var stage = TaskQueryValue(query, "stage");
+        var assignee = TaskQueryValue(query, "assignee");
+        var tasks = Store(context).QueryTasks(projectId, status, stage, batches, assignee);
         if (tasks is null) return AngoResults.NotFound("Project");
         var includeAnswer = string.Equals(TaskQueryValue(query, "includeAnswer"), "true", StringComparison.OrdinalIgnoreCase);
         if (!includeAnswer) tasks.ForEach(t => t.Remove("answer"));
+        var generated = status is null && stage is null && batches is null && assignee is null ? Store(context).GeneratedTasks(projectId) : default;
         var page = paging.Apply(tasks, out var total);
+        if (generated.Count > 0)
+        {
+            // Synthetic tasks follow the real ones: only this page's slice of them is made.
+            var first = (long)(paging.Page - 1) * paging.Limit - total;
+            for (var i = Math.Max(0L, first); page.Count < paging.Limit && i < generated.Count; i++)
+            {
+                page.Add(AngoStore.GeneratedTask(projectId, generated.StageId, (int)i));
+            }
+            total += generated.Count;
+        }
         return AngoResults.Success(new JsonObject { ["tasks"] = page, ["total"] = total });
     }
 

@@ -50,6 +50,19 @@ internal static partial class ControlRoutes
             Account(accounts, body, ctx).ClearRequests();
             return Results.NoContent();
         }));
+        control.MapPost("/latency", context => Handle(context, accounts, SetLatency));
+        control.MapPost("/rate-limit", context => Handle(context, accounts, SetRateLimit));
+        control.MapGet("/rate-limit", context => Handle(context, accounts, (_, body, ctx) => RateLimitState(Account(accounts, body, ctx).Throttle)));
+        control.MapPost("/ango/projects/{projectId}/generated-tasks", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            Account(accounts, body, ctx).Ango.SetGeneratedTasks((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
+            return Results.NoContent();
+        }));
+        control.MapPost("/ango/projects/{projectId}/generated-export-records", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            Account(accounts, body, ctx).Ango.SetGeneratedExportRecords((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
+            return Results.NoContent();
+        }));
         control.MapGet("/unauthenticated-requests", context =>
             Results.Json(accounts.Unauthenticated.Snapshot(), JsonSerializerOptions.Web).ExecuteAsync(context));
         MapAngo(control, accounts);
@@ -139,6 +152,46 @@ internal static partial class ControlRoutes
         };
         return Results.NoContent();
     }
+
+    /// <summary>{"latencyMs": 50} for the whole server, or with "apiKey" for one account; 0 or null removes it.</summary>
+    private static IResult SetLatency(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var ms = body.Int("latencyMs");
+        if (ms is < 0) throw new FormatException("latencyMs cannot be negative.");
+        var latency = ms is null or 0 ? (TimeSpan?)null : TimeSpan.FromMilliseconds(ms.Value);
+        if (body.String("apiKey") is null)
+        {
+            accounts.Throttle.Latency = latency;
+        }
+        else
+        {
+            Account(accounts, body, context).Throttle.Latency = latency;
+        }
+        return Results.NoContent();
+    }
+
+    /// <summary>{"apiKey", "limit": 600, "windowSeconds": 60, "scope": "ango"|"hitl"|"all"}; a null or 0 limit removes it.</summary>
+    private static IResult SetRateLimit(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var throttle = Account(accounts, body, context).Throttle;
+        var limit = body.Int("limit") ?? body.Int("requestsPerMinute");
+        var window = body.Int("windowSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var scope = body.String("scope") is { } text
+            ? Enum.TryParse<RateLimitScope>(text, ignoreCase: true, out var parsed) ? parsed : throw new FormatException("scope must be ango, hitl or all.")
+            : RateLimitScope.Ango;
+        throttle.SetRateLimit(limit is null or 0 ? null : limit, window, scope);
+        return RateLimitState(throttle);
+    }
+
+    private static IResult RateLimitState(AccountThrottle throttle) => Results.Json(new
+    {
+        limit = throttle.RateLimit,
+        windowSeconds = throttle.RateLimitWindow.TotalSeconds,
+        scope = throttle.RateLimitScope.ToString().ToLowerInvariant(),
+        allowed = throttle.AllowedCount,
+        rateLimited = throttle.RateLimitedCount,
+        latencyMs = throttle.Latency?.TotalMilliseconds,
+    });
 
     private static IResult JobStatus(AccountRegistry accounts, ControlBody body, HttpContext context, HitlJobRecord job)
     {

@@ -65,6 +65,10 @@ internal sealed class ServiceMiddleware
             {
                 await service.WriteUnauthorizedAsync(context.Response);
             }
+            else if (!await account.Throttle.AdmitAsync(context, service, _stopping))
+            {
+                // Over the account's rate limit: the 429 is written, and neither faults nor the handler run.
+            }
             else
             {
                 context.Features.Set(account);

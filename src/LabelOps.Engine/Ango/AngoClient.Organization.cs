@@ -191,8 +191,10 @@ namespace LabelOps.Ango
         }
 
         /// <summary>Passes diagnostics on, except request bodies, and masks any secret that still turns up (e.g. echoed in an error).</summary>
-        private sealed class SecretHidingObserver : IRequestObserver
+        private sealed class SecretHidingObserver : IRequestObserver, IDebugAwareObserver
         {
+            public bool DebugEnabled => _inner.WantsDebug();
+
             private readonly IRequestObserver _inner;
             private readonly List<string> _secrets;
 

@@ -8,7 +8,13 @@ namespace LabelOps.Engine
     public sealed class ApiResponse
     {
         public ApiResponse(HttpStatusCode statusCode, string? contentType, byte[] body, RetryConditionHeaderValue? retryAfter)
+            : this(statusCode, contentType, body, retryAfter, null)
         {
+        }
+
+        public ApiResponse(HttpStatusCode statusCode, string? contentType, byte[] body, RetryConditionHeaderValue? retryAfter, RateLimitHeaders? rateLimit)
+        {
+            RateLimit = rateLimit;
             StatusCode = statusCode;
             ContentType = contentType;
             Body = body;
@@ -26,5 +32,8 @@ namespace LabelOps.Engine
         public byte[] Body { get; }
 
         public RetryConditionHeaderValue? RetryAfter { get; }
+
+        /// <summary>The service's rate-limit headers, when it sent any.</summary>
+        public RateLimitHeaders? RateLimit { get; }
     }
 }

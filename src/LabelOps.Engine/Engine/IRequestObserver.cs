@@ -12,9 +12,25 @@ namespace LabelOps.Engine
         void Debug(string message);
     }
 
-    public sealed class NullRequestObserver : IRequestObserver
+    /// <summary>
+    /// An observer that can say nobody reads its debug text, so the session skips building it: a redacted copy of
+    /// every response body costs more than parsing the body itself. Observers without it are sent everything.
+    /// </summary>
+    public interface IDebugAwareObserver
+    {
+        bool DebugEnabled { get; }
+    }
+
+    public static class RequestObservers
+    {
+        public static bool WantsDebug(this IRequestObserver observer) => !(observer is IDebugAwareObserver aware) || aware.DebugEnabled;
+    }
+
+    public sealed class NullRequestObserver : IRequestObserver, IDebugAwareObserver
     {
         public static readonly NullRequestObserver Instance = new NullRequestObserver();
+
+        public bool DebugEnabled => false;
 
         public void Verbose(string message) { }
 

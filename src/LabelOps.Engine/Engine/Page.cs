@@ -27,5 +27,18 @@ namespace LabelOps.Engine
         public long? First { get; set; }
 
         public int PageSize { get; set; } = MaximumPageSize;
+
+        /// <summary>
+        /// How many pages one listing may hold at once (the one being written plus those requested ahead), when
+        /// the service reports the total; without a total only the next page is requested ahead. 1 reads page
+        /// after page with nothing in flight while items are written.
+        /// </summary>
+        public int PagesInFlight { get; set; } = DefaultPagesInFlight;
+
+        /// <summary>
+        /// The process-wide default for <see cref="PagesInFlight"/> (8): enough to hide a round trip of a few hundred
+        /// milliseconds behind parsing and the pipeline, while memory stays at 8 pages whatever the list's length.
+        /// </summary>
+        public static int DefaultPagesInFlight { get; set; } = 8;
     }
 }

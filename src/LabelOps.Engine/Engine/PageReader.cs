@@ -7,9 +7,10 @@ using System.Threading.Tasks;
 namespace LabelOps.Engine
 {
     /// <summary>
-    /// Streams every item of a paged list. Page n+1 is requested while the caller is still handling page n, so
-    /// network time overlaps with pipeline time; only two pages are ever held. It stops at the caller's -First,
-    /// at the reported total, or at the first short page (some Ango lists report no total).
+    /// Streams every item of a paged list, in order. Once the first page reports the total, up to
+    /// <see cref="PageRange.PagesInFlight"/> pages are requested at once, so round trips overlap each other and the
+    /// pipeline; memory is bounded by that window, not by the list. Without a total, page n+1 is requested while
+    /// page n is written. It stops at the caller's -First, at the reported total, or at the first short page.
     /// </summary>
     public static class PageReader
     {
@@ -41,42 +42,77 @@ namespace LabelOps.Engine
                 yield break;
             }
 
-            var pageNumber = checked((int)(range.Skip / pageSize) + 1);
+            var window = Math.Max(1, Math.Min(64, range.PagesInFlight));
+            var firstPage = checked((int)(range.Skip / pageSize) + 1);
             var skipInPage = (int)(range.Skip % pageSize);
+            // The last page -First needs; the last page there is once the total is known.
+            var lastWanted = range.First.HasValue ? (range.Skip + range.First.Value - 1) / pageSize + 1 : long.MaxValue;
+            long? lastPage = null;
             long written = 0;
             var totalReported = false;
-            var pending = fetchPage(pageNumber, pageSize, cancellationToken);
-            while (true)
+            var nextToRequest = firstPage;
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pending = new Queue<Task<Page<T>>>();
+            pending.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
+            try
             {
-                var page = await pending.ConfigureAwait(false);
-                if (!totalReported && page.Total.HasValue)
+                for (var pageNumber = firstPage; pending.Count > 0; pageNumber++)
                 {
-                    totalReported = true;
-                    onTotal?.Invoke(page.Total.Value);
+                    var page = await pending.Dequeue().ConfigureAwait(false);
+                    if (!totalReported && page.Total.HasValue)
+                    {
+                        totalReported = true;
+                        onTotal?.Invoke(page.Total.Value);
+                    }
+                    var full = page.Items.Count == pageSize;
+                    if (page.Total.HasValue)
+                    {
+                        lastPage = Math.Min(lastWanted, (page.Total.Value + pageSize - 1) / pageSize);
+                    }
+                    var more = full && pageNumber < lastWanted && (!page.Total.HasValue || (long)pageNumber * pageSize < page.Total.Value);
+                    if (!more)
+                    {
+                        // A short page ends the list even if more were requested ahead (items removed meanwhile).
+                        abandon.Cancel();
+                        Forget(pending);
+                    }
+                    else
+                    {
+                        // Requested now, so the network works while this page's items go down the pipeline. With a
+                        // known total up to window - 1 pages ahead; without one only the next (it may not exist).
+                        var ahead = lastPage.HasValue ? window - 1 : Math.Min(1, window - 1);
+                        while (pending.Count < ahead && nextToRequest <= (lastPage ?? pageNumber + 1))
+                        {
+                            pending.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
+                        }
+                    }
+                    for (var i = skipInPage; i < page.Items.Count && written < (range.First ?? long.MaxValue); i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        written++;
+                        yield return page.Items[i];
+                    }
+                    skipInPage = 0;
+                    if (more && pending.Count == 0)
+                    {
+                        pending.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token)); // one page at a time (window 1)
+                    }
                 }
-                var itemsSeen = (long)pageNumber * pageSize;
-                var more = page.Items.Count == pageSize && (!page.Total.HasValue || itemsSeen < page.Total.Value);
-                var wanted = range.First.HasValue ? range.First.Value - written : long.MaxValue;
-                var available = page.Items.Count - skipInPage;
-                if (more && available < wanted)
-                {
-                    pending = fetchPage(++pageNumber, pageSize, cancellationToken); // overlap the next request with this page's consumers
-                }
-                else
-                {
-                    more = false;
-                }
-                for (var i = skipInPage; i < page.Items.Count && written < (range.First ?? long.MaxValue); i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    written++;
-                    yield return page.Items[i];
-                }
-                skipInPage = 0;
-                if (!more)
-                {
-                    yield break;
-                }
+            }
+            finally
+            {
+                // The caller stopped early (-First, Ctrl+C, an error): pages requested ahead are not waited for.
+                abandon.Cancel();
+                Forget(pending);
+            }
+        }
+
+        /// <summary>Drops pages requested ahead that will not be read, observing their failures (they were cancelled).</summary>
+        private static void Forget<T>(Queue<Task<Page<T>>> pending)
+        {
+            while (pending.Count > 0)
+            {
+                _ = pending.Dequeue().ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
     }

@@ -39,12 +39,10 @@ namespace LabelOps.Engine
                     },
                 });
             }
-            if (options.MaxRequestsPerMinute.HasValue)
-            {
-                // Inside the retry, so every attempt waits for a token; outside the attempt timeout, so waiting
-                // in the queue is not mistaken for a slow answer. One limiter per session: runspaces share it.
-                builder.AddRateLimiter(CreateRateLimiter(options.MaxRequestsPerMinute.Value));
-            }
+            // Inside the retry, so every attempt waits for a token and for the service's budget; outside the
+            // attempt timeout, so waiting is not mistaken for a slow answer. One gate per session: runspaces share it.
+            var gate = new SessionRateGate(options, timeProvider);
+            builder.AddStrategy(_ => new SessionRateGateStrategy(gate), new SessionRateGateOptions());
             builder.AddTimeout(options.Timeout);
             return builder.Build();
         }

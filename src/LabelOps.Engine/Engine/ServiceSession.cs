@@ -111,7 +111,7 @@ namespace LabelOps.Engine
                     }
                     using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                     await consume(stream, response.Content.Headers.ContentLength, token).ConfigureAwait(false);
-                    return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null);
+                    return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null, RateLimitHeaders.Read(response.Headers, DateTimeOffset.UtcNow));
                 },
                 cancellationToken);
         }
@@ -199,13 +199,17 @@ namespace LabelOps.Engine
 
         private async Task<ApiResponse> SendOnceAsync(AttemptState state, Uri uri, CancellationToken cancellationToken)
         {
-            if (state.Request.JsonBody != null)
+            var debug = state.Observer.WantsDebug();
+            if (debug && state.Request.JsonBody != null)
             {
                 state.Observer.Debug("Request body: " + Truncate(DebugText.Redact(state.Request.JsonBody)));
             }
             using var response = await SendWithRedirectsAsync(state, uri, cancellationToken).ConfigureAwait(false);
             var result = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            state.Observer.Debug("Response body: " + Truncate(DebugText.Redact(result.Body)));
+            if (debug)
+            {
+                state.Observer.Debug("Response body: " + Truncate(DebugText.Redact(result.Body)));
+            }
             return result;
         }
 
@@ -281,7 +285,7 @@ namespace LabelOps.Engine
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 body = buffer.ToArray();
             }
-            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.RetryAfter);
+            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.RetryAfter, RateLimitHeaders.Read(response.Headers, DateTimeOffset.UtcNow));
         }
 
         private bool IsSessionHost(Uri uri) =>

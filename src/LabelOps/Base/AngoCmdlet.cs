@@ -65,22 +65,56 @@ namespace LabelOps.Base
                     bridge.WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0));
                 }
             };
-            await foreach (var item in list(range, onTotal, token).ConfigureAwait(false))
+            // Items already parsed (the rest of a page) are handed to the pipeline together; the batch is
+            // flushed before waiting for the network, so nothing sits in it while a page is on its way.
+            const int BatchLimit = 128;
+            var batch = new List<object?>(BatchLimit);
+            void Flush()
             {
-                bridge.WriteObject(item);
-                written++;
-                // The first item shows the bar at once (the total is known by then); after that at most four
-                // updates a second. A new record each time: the bridge writes it later, on the pipeline thread.
-                if (!shown || sinceProgress.ElapsedMilliseconds >= 250)
+                if (batch.Count == 0) return;
+                bridge.WriteObjects(batch);
+                batch = new List<object?>(BatchLimit);
+            }
+            var items = list(range, onTotal, token).GetAsyncEnumerator(token);
+            try
+            {
+                while (true)
                 {
-                    shown = true;
-                    sinceProgress.Restart();
-                    var expected = total.HasValue ? Math.Max(0, Math.Min(total.Value - range.Skip, range.First ?? long.MaxValue)) : (long?)null;
-                    bridge.WriteProgress(new ProgressRecord(activityId, activity, expected.HasValue ? written + " of " + expected : written + " read")
+                    var next = items.MoveNextAsync();
+                    if (!next.IsCompleted && batch.Count > 0) Flush();
+                    bool more;
+                    try
                     {
-                        PercentComplete = expected.HasValue && expected.Value > 0 ? (int)Math.Min(100, written * 100 / expected.Value) : -1,
-                    });
+                        more = await next.ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        Flush(); // what was read before the failure is still written, ahead of the error
+                        throw;
+                    }
+                    if (!more) break;
+                    batch.Add(items.Current);
+                    written++;
+                    if (batch.Count == BatchLimit) Flush();
+                    // The first item shows the bar at once (the total is known by then); after that at most four
+                    // updates a second. A new record each time: the bridge writes it later, on the pipeline thread.
+                    if (!shown || sinceProgress.ElapsedMilliseconds >= 250)
+                    {
+                        shown = true;
+                        sinceProgress.Restart();
+                        var expected = total.HasValue ? Math.Max(0, Math.Min(total.Value - range.Skip, range.First ?? long.MaxValue)) : (long?)null;
+                        Flush();
+                        bridge.WriteProgress(new ProgressRecord(activityId, activity, expected.HasValue ? written + " of " + expected : written + " read")
+                        {
+                            PercentComplete = expected.HasValue && expected.Value > 0 ? (int)Math.Min(100, written * 100 / expected.Value) : -1,
+                        });
+                    }
                 }
+                Flush();
+            }
+            finally
+            {
+                await items.DisposeAsync().ConfigureAwait(false);
             }
             if (shown)
             {

@@ -29,7 +29,7 @@ namespace LabelOps.Base
         {
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
             {
-                var bridge = new PipelineBridge(linked.Token);
+                var bridge = new PipelineBridge(linked.Token) { DebugEnabled = PipelineBridge.DebugWanted(this) };
                 var task = Task.Run(() => work(bridge, linked.Token));
                 try
                 {

@@ -14,6 +14,9 @@ namespace LabelOps.Base
     /// </summary>
     internal sealed class ThrottledItems
     {
+        /// <summary>Finished items that may wait behind a slow one, per slot, before no new request starts.</summary>
+        private const int QueuedPerSlot = 4;
+
         private readonly Cmdlet _cmdlet;
         private readonly int _limit;
         private readonly CancellationToken _stopping;
@@ -25,15 +28,27 @@ namespace LabelOps.Base
             _cmdlet = cmdlet;
             _limit = Math.Max(1, limit);
             _stopping = stopping;
-            _bridge = new PipelineBridge(stopping);
+            _bridge = new PipelineBridge(stopping) { DebugEnabled = PipelineBridge.DebugWanted(cmdlet) };
         }
 
         /// <summary>Starts the item's work once a slot is free; writes finished items (in order) while waiting.</summary>
         public void Add(object? target, Func<PipelineBridge, CancellationToken, Task<object?>> work)
         {
-            while (_inFlight.Count >= _limit)
+            // A slot frees when any request ends, not only the oldest: one slow answer does not hold back the
+            // rest. Finished items wait in the queue to be written in order; the queue is bounded too.
+            while (Running() >= _limit || _inFlight.Count >= _limit * QueuedPerSlot)
             {
-                WriteOldest();
+                if (_inFlight.Peek().Work.IsCompleted)
+                {
+                    WriteOldest();
+                    continue;
+                }
+                var running = new List<Task>();
+                foreach (var item in _inFlight)
+                {
+                    if (!item.Work.IsCompleted) running.Add(item.Work);
+                }
+                _bridge.PumpUntil(_cmdlet, Task.WhenAny(running));
             }
             _inFlight.Enqueue((target, Task.Run(() => work(_bridge, _stopping))));
             while (_inFlight.Count > 0 && _inFlight.Peek().Work.IsCompleted)
@@ -41,6 +56,16 @@ namespace LabelOps.Base
                 WriteOldest();
             }
             _bridge.WriteAvailable(_cmdlet);
+        }
+
+        private int Running()
+        {
+            var running = 0;
+            foreach (var item in _inFlight)
+            {
+                if (!item.Work.IsCompleted) running++;
+            }
+            return running;
         }
 
         /// <summary>Waits for every item still in flight and writes them in order.</summary>

@@ -48,7 +48,7 @@ namespace LabelOps.Tests.Ango
 
             Assert.Equal(150UL, result.Output[0].BaseObject);
             Assert.Equal(new[] { 98, 99, 100, 101 }.Select(i => "asset-" + i.ToString("D5") + ".jpg"), result.Objects<AngoAsset>().Select(a => a.ExternalId));
-            Assert.Equal(new[] { "1", "2" }, Requests("GET", "/v2/project/" + _projectId + "/assets").Select(r => Query(r)["page"]));
+            Assert.Equal(new[] { "1", "2" }, Requests("GET", "/v2/project/" + _projectId + "/assets").Select(r => Query(r)["page"]).OrderBy(int.Parse));
         }
 
         [Fact]

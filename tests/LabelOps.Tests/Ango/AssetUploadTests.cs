@@ -51,7 +51,8 @@ namespace LabelOps.Tests.Ango
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("LabelOps.NotFound", error.FullyQualifiedErrorId);
             Assert.Equal(missing, error.TargetObject);
-            var uploads = Ango.StorageUploads;
+            // Uploads run concurrently (-ThrottleLimit), so they arrive in any order; sorted by name they are in input order.
+            var uploads = Ango.StorageUploads.OrderBy(u => u.FileName, StringComparer.Ordinal).ToList();
             Assert.Equal(new[] { ("first.jpg", 3L), ("last.png", 5L) }, uploads.Select(u => (u.FileName, u.Length)));
             Assert.All(uploads, u => Assert.False(u.HadApiKey));
             Assert.All(uploads, u => Assert.Equal(200, u.Status));
@@ -93,7 +94,7 @@ namespace LabelOps.Tests.Ango
             var result = RunConnected("Add-AngoAsset -ProjectId $p -Path \"$dir/*.jpg\"\n[System.IO.FileInfo]::new(\"$dir/notes.txt\") | Add-AngoAsset -ProjectId $p");
 
             Assert.Empty(result.Errors);
-            Assert.Equal(new[] { "a.jpg", "b.jpg", "notes.txt" }, Ango.StorageUploads.Select(u => u.FileName));
+            Assert.Equal(new[] { "a.jpg", "b.jpg", "notes.txt" }, Ango.StorageUploads.Select(u => u.FileName).OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(2, Requests("POST", "/v2/project/" + _projectId + "/cloud").Count);
             Assert.Equal(new[] { "a.jpg", "b.jpg", "notes.txt" }, Ango.GetAssets(_projectId).Select(a => (string?)a["externalId"]).OrderBy(n => n));
         }
@@ -127,8 +128,8 @@ namespace LabelOps.Tests.Ango
 
             Assert.Empty(result.Errors);
             var calls = Requests("POST", "/v2/project/" + _projectId + "/cloud");
-            Assert.Equal(new[] { 100, 100, 50 }, calls.Select(c => CloudAssets(c).Count));
-            var firstAsset = CloudAssets(calls[0])[0]!;
+            Assert.Equal(new[] { 100, 100, 50 }, calls.Select(c => CloudAssets(c).Count).OrderByDescending(n => n)); // sent concurrently
+            var firstAsset = calls.Select(c => CloudAssets(c)[0]!).Single(a => (string?)a["externalId"] == "row1.jpg");
             Assert.Equal("row1.jpg", (string?)firstAsset["externalId"]);
             Assert.Equal("https://cdn.example.test/row1.jpg", (string?)firstAsset["data"]);
             Assert.Equal("front", (string?)firstAsset["metadata"]!["camera"]);

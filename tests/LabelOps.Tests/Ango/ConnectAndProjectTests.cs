@@ -75,7 +75,7 @@ namespace LabelOps.Tests.Ango
 
             Assert.Equal(Enumerable.Range(195, 10).Select(i => "Project " + i.ToString("D3")), result.Objects<AngoProject>().Select(p => p.Name));
             Assert.Equal(250UL, result.Output[0].BaseObject); // -IncludeTotalCount writes the total first
-            Assert.Equal(new[] { "2", "3" }, Requests("GET", "/v2/listProjects").Select(r => Query(r)["page"]));
+            Assert.Equal(new[] { "2", "3" }, Requests("GET", "/v2/listProjects").Select(r => Query(r)["page"]).OrderBy(int.Parse));
         }
 
         [Fact]

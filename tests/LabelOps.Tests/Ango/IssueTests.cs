@@ -34,7 +34,7 @@ namespace LabelOps.Tests.Ango
             Assert.Equal(Ango.GetIssues().Select(i => (string)i["_id"]!).OrderBy(x => x), result.Objects<AngoIssue>().Select(i => i.IssueId).OrderBy(x => x));
             var pages = Requests("GET", "/v2/issues");
             Assert.Equal(expectedRequests, pages.Count);
-            Assert.Equal(Enumerable.Range(1, expectedRequests).Select(n => n.ToString()), pages.Select(p => Query(p)["page"]));
+            Assert.Equal(Enumerable.Range(1, expectedRequests).Select(n => n.ToString()), pages.Select(p => Query(p)["page"]).OrderBy(int.Parse));
         }
 
         [Fact]

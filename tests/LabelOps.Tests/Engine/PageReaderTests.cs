@@ -86,18 +86,100 @@ namespace LabelOps.Tests.Engine
             Assert.Equal(150, items.Count);
         }
 
-        [Fact]
-        public async Task The_next_page_is_requested_before_the_current_page_is_consumed()
+        [Theory]
+        [InlineData(300, 1, 1)]
+        [InlineData(300, 2, 2)]
+        [InlineData(300, 8, 3)]
+        [InlineData(5000, 8, 8)]
+        public async Task Pages_ahead_are_requested_before_the_current_page_is_consumed_up_to_the_window(int count, int window, int expectedFetched)
         {
-            var list = new FakeList(300);
+            var list = new FakeList(count);
             var fetchedWhenFirstItemArrived = 0;
 
-            await foreach (var item in PageReader.ReadAsync(list.Fetch, new PageRange(), null, CancellationToken.None))
+            await foreach (var item in PageReader.ReadAsync(list.Fetch, new PageRange { PagesInFlight = window }, null, CancellationToken.None))
+            {
+                if (item == 0) fetchedWhenFirstItemArrived = list.PagesFetched.Count;
+            }
+
+            Assert.Equal(expectedFetched, fetchedWhenFirstItemArrived);
+            Assert.Equal(Enumerable.Range(1, (count + 99) / 100), list.PagesFetched);
+        }
+
+        [Fact]
+        public async Task Without_a_total_only_the_next_page_is_requested_ahead()
+        {
+            var list = new FakeList(5000, reportTotal: false);
+            var fetchedWhenFirstItemArrived = 0;
+
+            await foreach (var item in PageReader.ReadAsync(list.Fetch, new PageRange { PagesInFlight = 8 }, null, CancellationToken.None))
             {
                 if (item == 0) fetchedWhenFirstItemArrived = list.PagesFetched.Count;
             }
 
             Assert.Equal(2, fetchedWhenFirstItemArrived);
+        }
+
+        [Fact]
+        public async Task Pages_answered_out_of_order_are_written_in_order_with_at_most_the_window_in_flight()
+        {
+            var inFlight = 0;
+            var mostInFlight = 0;
+            var random = new Random(7);
+            var delays = Enumerable.Range(0, 30).Select(_ => random.Next(0, 15)).ToArray();
+            async Task<Page<int>> Fetch(int page, int size, CancellationToken token)
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref mostInFlight, now);
+                try
+                {
+                    await Task.Delay(delays[page - 1], token);
+                    return new Page<int>(Enumerable.Range((page - 1) * size, Math.Min(size, 2950 - (page - 1) * size)).ToList(), 2950);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref inFlight);
+                }
+            }
+
+            var items = new List<int>();
+            await foreach (var item in PageReader.ReadAsync(Fetch, new PageRange { PagesInFlight = 4 }, null, CancellationToken.None)) items.Add(item);
+
+            Assert.Equal(Enumerable.Range(0, 2950), items);
+            Assert.InRange(mostInFlight, 2, 3); // the page being written is the fourth one held
+        }
+
+        [Fact]
+        public async Task Stopping_early_cancels_the_pages_requested_ahead()
+        {
+            var cancelled = 0;
+            async Task<Page<int>> Fetch(int page, int size, CancellationToken token)
+            {
+                if (page > 1)
+                {
+                    // Counted by a registration, which Cancel() runs before it returns.
+                    token.Register(() => Interlocked.Increment(ref cancelled));
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                return new Page<int>(Enumerable.Range((page - 1) * size, size).ToList(), 100000);
+            }
+
+            var items = new List<int>();
+            await foreach (var item in PageReader.ReadAsync(Fetch, new PageRange { PagesInFlight = 8 }, null, CancellationToken.None))
+            {
+                items.Add(item);
+                if (items.Count == 10) break;
+            }
+
+            Assert.Equal(Enumerable.Range(0, 10), items);
+            Assert.Equal(7, cancelled);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
         }
 
         [Fact]

@@ -65,5 +65,24 @@ namespace LabelOps.Tests.Hitl
             Assert.All(result.Objects<HitlJob>(), j => Assert.Equal("canceled", j.Status));
             Assert.Equal(jobs[5].JobId, Assert.Single(result.Errors).TargetObject);
         }
+
+        [Fact]
+        public void One_slow_create_does_not_hold_back_the_others_and_output_stays_in_input_order()
+        {
+            // The first create takes 1.5 s, the other five 100 ms: with two slots, the second slot serves all five.
+            Account.Faults.Add("POST", "/v1/jobs", new Fault { Delay = TimeSpan.FromMilliseconds(1500) });
+            Account.Faults.Add("POST", "/v1/jobs", new Fault { Delay = TimeSpan.FromMilliseconds(100) }, times: 5);
+            var urls = Enumerable.Range(0, 6).Select(i => "https://files.example.test/slow-" + i + ".png").ToArray();
+
+            var result = RunConnected("$urls | ForEach-Object { [pscustomobject]@{ ProjectId = $ProjectId; FileUrl = $_ } } | New-HitlJob -ThrottleLimit 2",
+                new Dictionary<string, object?> { ["urls"] = urls });
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(urls, result.Objects<HitlJob>().Select(j => j.FileUrl!.Single()));
+            var posts = Requests("POST", "/v1/jobs");
+            Assert.Equal(6, posts.Count);
+            // All six were sent while the first was still waiting for its answer.
+            Assert.True(posts[5].ReceivedAt - posts[0].ReceivedAt < TimeSpan.FromMilliseconds(1400), "a slow create held back the others");
+        }
     }
 }

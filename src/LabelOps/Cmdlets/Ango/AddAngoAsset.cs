@@ -17,8 +17,8 @@ namespace LabelOps.Cmdlets.Ango
 {
     /// <summary>
     /// Adds assets to a project from local files (uploaded to a signed URL, then registered), cloud URLs, or
-    /// rows (Import-Csv, [pscustomobject], hashtables). Everything named is collected first, then uploaded one
-    /// file at a time and registered 100 assets per request. A file or row that fails is one non-terminating
+    /// rows (Import-Csv, [pscustomobject], hashtables). Everything named is collected first, then uploaded (up to
+    /// -ThrottleLimit files at once) and registered 100 assets per request. A file or row that fails is one non-terminating
     /// error and the rest go on; a registration request is never re-sent after an ambiguous failure.
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "AngoAsset", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -71,6 +71,11 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(ParameterSetName = UriSet)]
         [ValidateNotNullOrEmpty]
         public string? ExternalId { get; set; }
+
+        /// <summary>How many uploads, and then how many registration requests, may be in flight at once. Output keeps the input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
 
         protected override void ProcessRecord()
         {
@@ -185,9 +190,9 @@ namespace LabelOps.Cmdlets.Ango
             // An unknown -Batch stops the command before anything is uploaded or registered.
             var commonBatches = await resolver.BatchIdsAsync(Batch, token).ConfigureAwait(false);
 
-            var ready = new List<Pending>();
-            var files = _pending.Where(p => p.File != null).ToList();
-            var progress = new UploadProgress(bridge, files.Count);
+            // Batch names are resolved one item at a time (the resolver caches), then files upload up to
+            // -ThrottleLimit at once; an item whose batches or upload fail is one error and the rest go on.
+            var resolved = new List<Pending>();
             foreach (var item in _pending)
             {
                 token.ThrowIfCancellationRequested();
@@ -195,37 +200,63 @@ namespace LabelOps.Cmdlets.Ango
                 {
                     var batches = commonBatches.Concat(await resolver.BatchIdsAsync(item.RowBatches, token).ConfigureAwait(false)).Distinct().ToArray();
                     item.Asset.Batches = batches.Length == 0 ? null : batches;
-                    if (item.File != null)
-                    {
-                        await UploadAsync(client, item, progress, token).ConfigureAwait(false);
-                    }
-                    ready.Add(item);
+                    resolved.Add(item);
                 }
                 catch (LabelOpsException failure)
                 {
                     bridge.WriteError(ErrorRecords.From(failure, item.Target));
                 }
             }
+            var ready = new List<Pending>();
+            var files = resolved.Where(p => p.File != null).ToList();
+            var progress = new UploadProgress(bridge, files.Count);
+            await OrderedWork.RunAsync(
+                resolved,
+                ThrottleLimit,
+                async (item, t) =>
+                {
+                    if (item.File != null) await UploadAsync(client, item, progress, t).ConfigureAwait(false);
+                    return item;
+                },
+                (item, call) =>
+                {
+                    if (call.Exception?.InnerException is LabelOpsException failure)
+                    {
+                        bridge.WriteError(ErrorRecords.From(failure, item.Target));
+                        return;
+                    }
+                    ready.Add(call.GetAwaiter().GetResult());
+                },
+                token).ConfigureAwait(false);
             progress.Complete();
 
             var chunks = (ready.Count + AngoClient.AssetsPerRegistration - 1) / AngoClient.AssetsPerRegistration;
-            for (var chunk = 0; chunk < chunks; chunk++)
-            {
-                var items = ready.Skip(chunk * AngoClient.AssetsPerRegistration).Take(AngoClient.AssetsPerRegistration).ToList();
-                bridge.WriteProgress(new ProgressRecord(RegisterActivityId, "Registering Ango assets in " + ProjectId, "Request " + (chunk + 1) + " of " + chunks + " (" + items.Count + " assets)")
+            var chunkItems = Enumerable.Range(0, chunks)
+                .Select(chunk => ready.Skip(chunk * AngoClient.AssetsPerRegistration).Take(AngoClient.AssetsPerRegistration).ToList())
+                .ToList();
+            var registered = 0;
+            // Each registration request is sent once (the session never re-sends a create after an ambiguous
+            // failure); up to -ThrottleLimit are in flight, and results are written in input order.
+            await OrderedWork.RunAsync(
+                chunkItems,
+                ThrottleLimit,
+                (items, t) => client.RegisterAssetsAsync(ProjectId, items.Select(i => i.Asset).ToList(), t),
+                (items, call) =>
                 {
-                    PercentComplete = chunk * 100 / chunks,
-                });
-                try
-                {
-                    bridge.WriteObject(await client.RegisterAssetsAsync(ProjectId, items.Select(i => i.Asset).ToList(), token).ConfigureAwait(false));
-                }
-                catch (LabelOpsException failure)
-                {
-                    // One error per failed request; its target lists what that request carried, to retry with.
-                    bridge.WriteError(ErrorRecords.From(failure, items.Select(i => i.Target).ToArray()));
-                }
-            }
+                    registered++;
+                    bridge.WriteProgress(new ProgressRecord(RegisterActivityId, "Registering Ango assets in " + ProjectId, "Request " + registered + " of " + chunks + " (" + items.Count + " assets)")
+                    {
+                        PercentComplete = registered * 100 / chunks,
+                    });
+                    if (call.Exception?.InnerException is LabelOpsException failure)
+                    {
+                        // One error per failed request; its target lists what that request carried, to retry with.
+                        bridge.WriteError(ErrorRecords.From(failure, items.Select(i => i.Target).ToArray()));
+                        return;
+                    }
+                    bridge.WriteObject(call.GetAwaiter().GetResult());
+                },
+                token).ConfigureAwait(false);
             if (chunks > 0)
             {
                 bridge.WriteProgress(new ProgressRecord(RegisterActivityId, "Registering Ango assets in " + ProjectId, "Done") { RecordType = ProgressRecordType.Completed });
@@ -328,13 +359,20 @@ namespace LabelOps.Cmdlets.Ango
                 _files = files;
             }
 
-            public void Starting(string file, long length) => Show(System.IO.Path.GetFileName(file) + " (" + length + " bytes)", force: !_shown);
+            // Uploads run concurrently (-ThrottleLimit), so the counts are updated under a lock.
+            public void Starting(string file, long length)
+            {
+                lock (_since) Show(System.IO.Path.GetFileName(file) + " (" + length + " bytes)", force: !_shown);
+            }
 
             public void Finished(long length)
             {
-                _done++;
-                _bytes += length;
-                Show(null, force: false);
+                lock (_since)
+                {
+                    _done++;
+                    _bytes += length;
+                    Show(null, force: false);
+                }
             }
 
             public void Complete()

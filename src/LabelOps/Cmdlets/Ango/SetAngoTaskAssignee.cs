@@ -11,7 +11,7 @@ namespace LabelOps.Cmdlets.Ango
     /// <summary>
     /// Assigns tasks of one stage to a user. Task ids are collected from the whole pipeline and sent in bulk: one
     /// request per project for every <see cref="AngoClient.AssignBatchSize"/> tasks, so assigning a filtered
-    /// listing of 1,000 tasks costs 10 requests, not 1,000.
+    /// listing of 1,000 tasks costs 10 requests, not 1,000. Up to -ThrottleLimit of them are in flight at once.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "AngoTaskAssignee", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AngoTask))]
@@ -47,6 +47,11 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests (assignments of up to 100 tasks, and -PassThru reads) may be in flight at once. Output keeps the input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
         protected override void ProcessRecord()
         {
             if (!_pending.TryGetValue(ProjectId, out var ids))
@@ -75,30 +80,37 @@ namespace LabelOps.Cmdlets.Ango
                     var resolver = new AngoNameResolver(client, projectId);
                     var stageId = (await resolver.StageIdsAsync(new[] { Stage }, token).ConfigureAwait(false))[0];
                     var stageNames = PassThru ? GetAngoTask.StageNames(await resolver.ProjectAsync(token).ConfigureAwait(false)) : null;
-                    foreach (var chunk in approved)
-                    {
-                        try
+                    var assigned = new List<string>();
+                    await OrderedWork.RunAsync(
+                        approved,
+                        ThrottleLimit,
+                        (chunk, t) => client.AssignTasksAsync(projectId, chunk, stageId, Email, t),
+                        (chunk, call) =>
                         {
-                            await client.AssignTasksAsync(projectId, chunk, stageId, Email, token).ConfigureAwait(false);
-                        }
-                        catch (LabelOpsException failure)
-                        {
-                            bridge.WriteError(ErrorRecords.From(failure, chunk.ToArray()));
-                            continue;
-                        }
-                        if (stageNames == null) continue;
-                        foreach (var id in chunk)
-                        {
-                            try
+                            if (call.Exception?.InnerException is LabelOpsException failure)
                             {
-                                bridge.WriteObject(GetAngoTask.Name(await client.GetTaskAsync(id, false, token).ConfigureAwait(false), stageNames));
+                                bridge.WriteError(ErrorRecords.From(failure, chunk.ToArray()));
+                                return;
                             }
-                            catch (LabelOpsException failure)
+                            call.GetAwaiter().GetResult(); // anything else (Ctrl+C) ends the command
+                            assigned.AddRange(chunk);
+                        },
+                        token).ConfigureAwait(false);
+                    if (stageNames == null) return;
+                    await OrderedWork.RunAsync(
+                        assigned,
+                        ThrottleLimit,
+                        (id, t) => client.GetTaskAsync(id, false, t),
+                        (id, call) =>
+                        {
+                            if (call.Exception?.InnerException is LabelOpsException failure)
                             {
                                 bridge.WriteError(ErrorRecords.From(failure, id));
+                                return;
                             }
-                        }
-                    }
+                            bridge.WriteObject(GetAngoTask.Name(call.GetAwaiter().GetResult(), stageNames));
+                        },
+                        token).ConfigureAwait(false);
                 });
             }
         }

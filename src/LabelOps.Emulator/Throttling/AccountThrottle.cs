@@ -1,0 +1,177 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace LabelOps.Emulator;
+
+/// <summary>Which services an account's rate limit counts.</summary>
+public enum RateLimitScope
+{
+    Ango,
+    Hitl,
+    All,
+}
+
+/// <summary>
+/// An account's service limits: a rate limit (a fixed window, as API gateways commonly count, answering 429 with
+/// Retry-After and X-RateLimit-Limit/-Remaining/-Reset) and a latency added to every answer. Both are off by default.
+/// </summary>
+/// <remarks>
+/// A fixed window rather than a sliding one because it is what the headers describe: the count left in this
+/// window and the seconds until it starts again. The window starts at the first request counted.
+/// </remarks>
+public sealed class AccountThrottle
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ServerThrottle _server;
+    private int? _limit;
+    private TimeSpan _window = TimeSpan.FromMinutes(1);
+    private RateLimitScope _scope = RateLimitScope.Ango;
+    private DateTimeOffset _windowStart;
+    private int _used;
+    private long _rejected;
+    private long _counted;
+
+    internal AccountThrottle(TimeProvider time, ServerThrottle server)
+    {
+        _time = time;
+        _server = server;
+        if (server.RateLimitPerMinute is { } perMinute)
+        {
+            _limit = perMinute;
+            _scope = server.RateLimitScope;
+        }
+    }
+
+    /// <summary>Requests allowed per window; null (the default) for no limit.</summary>
+    public int? RateLimit
+    {
+        get { lock (_gate) return _limit; }
+    }
+
+    public TimeSpan RateLimitWindow
+    {
+        get { lock (_gate) return _window; }
+    }
+
+    public RateLimitScope RateLimitScope
+    {
+        get { lock (_gate) return _scope; }
+    }
+
+    /// <summary>Added before every answer of this account (null: the server-wide latency applies).</summary>
+    public TimeSpan? Latency { get; set; }
+
+    /// <summary>How many requests this account was refused with 429 by the rate limit (injected faults not counted).</summary>
+    public long RateLimitedCount => Interlocked.Read(ref _rejected);
+
+    /// <summary>How many requests the rate limit counted and let through.</summary>
+    public long AllowedCount => Interlocked.Read(ref _counted);
+
+    /// <summary>Sets (or with null removes) the rate limit; starts a new window and resets the counters.</summary>
+    public void SetRateLimit(int? requestsPerWindow, TimeSpan? window = null, RateLimitScope scope = RateLimitScope.Ango)
+    {
+        if (requestsPerWindow is < 1) throw new ArgumentException("The rate limit must be at least 1 request per window.");
+        if (window is { } w && w <= TimeSpan.Zero) throw new ArgumentException("The rate-limit window must be positive.");
+        lock (_gate)
+        {
+            _limit = requestsPerWindow;
+            _window = window ?? TimeSpan.FromMinutes(1);
+            _scope = scope;
+            _windowStart = default;
+            _used = 0;
+            Interlocked.Exchange(ref _rejected, 0);
+            Interlocked.Exchange(ref _counted, 0);
+        }
+    }
+
+    /// <summary>
+    /// Waits the latency, then counts the request. Returns false after writing a 429 (the service's error body
+    /// and the rate-limit headers) when the window's allowance is used up; true when the handler may answer.
+    /// </summary>
+    /// <param name="stopping">Cuts the latency short when the server stops (as does the client giving up).</param>
+    internal async Task<bool> AdmitAsync(HttpContext context, ServiceProfile service, CancellationToken stopping)
+    {
+        if ((Latency ?? _server.Latency) is { } latency && latency > TimeSpan.Zero)
+        {
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            await Task.Delay(latency, _time, cancel.Token);
+        }
+
+        int limit, remaining;
+        TimeSpan reset;
+        lock (_gate)
+        {
+            if (_limit is not { } configured || !Counts(service))
+            {
+                return true;
+            }
+
+            var now = _time.GetUtcNow();
+            if (_windowStart == default || now >= _windowStart + _window)
+            {
+                _windowStart = now;
+                _used = 0;
+            }
+
+            limit = configured;
+            reset = _windowStart + _window - now;
+            if (_used >= limit)
+            {
+                remaining = 0;
+                Interlocked.Increment(ref _rejected);
+            }
+            else
+            {
+                _used++;
+                remaining = limit - _used;
+                Interlocked.Increment(ref _counted);
+                WriteHeaders(context.Response, limit, remaining, reset, retryAfter: false);
+                return true;
+            }
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.ContentType = "application/json";
+        WriteHeaders(context.Response, limit, remaining, reset, retryAfter: true);
+        await context.Response.WriteAsync(service.ErrorBody("Too many requests: the limit is " + limit + " per " + FormatSeconds(RateLimitWindow) + " seconds"), context.RequestAborted);
+        return false;
+    }
+
+    private bool Counts(ServiceProfile service) => _scope switch
+    {
+        RateLimitScope.All => true,
+        RateLimitScope.Hitl => service is HitlServiceProfile,
+        _ => service is AngoServiceProfile,
+    };
+
+    private static void WriteHeaders(HttpResponse response, int limit, int remaining, TimeSpan reset, bool retryAfter)
+    {
+        // Whole seconds, rounded up, as the headers are usually sent: a client that waits that long is never early.
+        var seconds = ((long)Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-RateLimit-Reset"] = seconds;
+        if (retryAfter)
+        {
+            response.Headers.RetryAfter = seconds;
+        }
+    }
+
+    private static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Server-wide settings: the latency of accounts that set none, and the rate limit new accounts start with.</summary>
+public sealed class ServerThrottle
+{
+    /// <summary>Added before every answer of accounts without a latency of their own; null for none.</summary>
+    public TimeSpan? Latency { get; set; }
+
+    /// <summary>The per-minute limit each account created from now on starts with; null for none.</summary>
+    public int? RateLimitPerMinute { get; set; }
+
+    public RateLimitScope RateLimitScope { get; set; } = RateLimitScope.Ango;
+}
