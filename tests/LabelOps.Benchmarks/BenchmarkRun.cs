@@ -93,12 +93,16 @@ public sealed class BenchmarkRun
         shell.Set("p", projectId);
         shell.Run("Get-AngoTask -ProjectId $p -First 500 | ForEach-Object {}"); // warm-up: JIT and connections
 
+        // The engine lives in the module's own AssemblyLoadContext, where PowerShell does not resolve type names
+        // ([LabelOps.Engine.PageRange] is not found), so the type is reached through the session object's assembly.
+        const string SetPagesInFlight = "((Get-AngoSession).GetType().Assembly.GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
+
         // Timed exactly as the issue says, into an empty ForEach-Object {}; an empty script block is far cheaper
         // than one that counts, so the count is taken in a separate, untimed run.
         async Task<(TimeSpan Elapsed, int Pages)> List(int pagesInFlight)
         {
             shell.Set("window", pagesInFlight);
-            shell.Run("[LabelOps.Engine.PageRange]::DefaultPagesInFlight = $window");
+            shell.Run(SetPagesInFlight + " = $window");
             await _emulator.ClearRequestsAsync(key);
             var watch = Stopwatch.StartNew();
             shell.Run("Get-AngoTask -ProjectId $p | ForEach-Object {}");
@@ -109,7 +113,7 @@ public sealed class BenchmarkRun
 
         var streamed = await List(8);
         var sequential = await List(1);
-        shell.Run("[LabelOps.Engine.PageRange]::DefaultPagesInFlight = 8");
+        shell.Run(SetPagesInFlight + " = 8");
         // Generated tasks come in index order, so their external ids rise throughout a correct listing.
         var counted = shell.RunScalar<long>(
             "$n = 0; $previous = ''; $ordered = $true\n" +

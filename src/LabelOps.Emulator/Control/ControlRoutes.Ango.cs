@@ -82,6 +82,11 @@ internal static partial class ControlRoutes
             Ango(a, body, ctx).SetGeneratedExportRecords((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
             return Results.NoContent();
         }));
+        ango.MapPost("/projects/{projectId}/generated-tasks", context => Handle(context, accounts, (a, body, ctx) =>
+        {
+            Ango(a, body, ctx).SetGeneratedTasks((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
+            return Results.NoContent();
+        }));
 
         // Reads. A missing project, task or asset answers 404 through KeyNotFoundException.
         ango.MapGet("/organization", context => Handle(context, accounts, (a, body, ctx) =>

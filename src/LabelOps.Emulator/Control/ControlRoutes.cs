@@ -53,16 +53,6 @@ internal static partial class ControlRoutes
         control.MapPost("/latency", context => Handle(context, accounts, SetLatency));
         control.MapPost("/rate-limit", context => Handle(context, accounts, SetRateLimit));
         control.MapGet("/rate-limit", context => Handle(context, accounts, (_, body, ctx) => RateLimitState(Account(accounts, body, ctx).Throttle)));
-        control.MapPost("/ango/projects/{projectId}/generated-tasks", context => Handle(context, accounts, (_, body, ctx) =>
-        {
-            Account(accounts, body, ctx).Ango.SetGeneratedTasks((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
-            return Results.NoContent();
-        }));
-        control.MapPost("/ango/projects/{projectId}/generated-export-records", context => Handle(context, accounts, (_, body, ctx) =>
-        {
-            Account(accounts, body, ctx).Ango.SetGeneratedExportRecords((string)ctx.Request.RouteValues["projectId"]!, body.Int("count") ?? throw new FormatException("count is required."));
-            return Results.NoContent();
-        }));
         control.MapGet("/unauthenticated-requests", context =>
             Results.Json(accounts.Unauthenticated.Snapshot(), JsonSerializerOptions.Web).ExecuteAsync(context));
         MapAngo(control, accounts);

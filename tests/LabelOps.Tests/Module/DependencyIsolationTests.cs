@@ -39,7 +39,7 @@ namespace LabelOps.Tests.Module
             Assert.Contains(run.Assemblies, a => a.Name == "Polly.Core" && a.Context == "Default" && a.Location == otherPolly);
             run.AssertIsolated("LabelOps.Engine", module);
             run.AssertIsolated("Polly.Core", module);
-            run.AssertIsolated("Polly.RateLimiting", module);
+            run.AssertIsolated("System.Threading.RateLimiting", module);
         }
 
         [Fact]

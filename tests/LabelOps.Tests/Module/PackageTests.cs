@@ -74,8 +74,8 @@ namespace LabelOps.Tests.Module
                 "LabelOps.nuspec", "LabelOps.psd1", "LabelOps.dll", "LabelOps.Loading.dll",
                 "LabelOps.format.ps1xml", "LabelOps.types.ps1xml",
                 "en-US/LabelOps.dll-Help.xml", "en-US/about_LabelOps.help.txt", "en-US/about_LabelOps_Emulator.help.txt",
-                "Dependencies/LabelOps.Engine.dll", "Dependencies/Polly.Core.dll", "Dependencies/Polly.RateLimiting.dll",
-                "Dependencies/System.Threading.RateLimiting.dll", "Dependencies/System.Text.Json.dll",
+                "Dependencies/LabelOps.Engine.dll", "Dependencies/Polly.Core.dll", "Dependencies/System.Threading.RateLimiting.dll",
+                "Dependencies/System.Text.Json.dll",
             });
             // A module is not a library: nothing under lib/, and only the loader and the cmdlets beside the manifest.
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));

@@ -57,7 +57,8 @@ namespace LabelOps.Tests.Module
 
             Assert.Empty(result.Errors);
             var upload = result.Progress.Where(r => r.Activity == "Uploading files to Ango").ToList();
-            Assert.Contains(upload, r => r.StatusDescription == "0 of 2 files, 0 bytes uploaded" && r.CurrentOperation == "a.jpg (300 bytes)");
+            // Uploads run concurrently (-ThrottleLimit), so either file may be the first one shown.
+            Assert.Contains(upload, r => r.StatusDescription == "0 of 2 files, 0 bytes uploaded" && (r.CurrentOperation == "a.jpg (300 bytes)" || r.CurrentOperation == "b.jpg (500 bytes)"));
             Assert.Equal(ProgressRecordType.Completed, upload.Last().RecordType);
             Assert.Contains(result.Progress, r => r.Activity.StartsWith("Registering Ango assets", StringComparison.Ordinal) && r.StatusDescription == "Request 1 of 1 (2 assets)");
         }
