@@ -60,6 +60,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 
+# Azure Automation imports each runbook on its own, so these settings functions stand in every runbook
+# rather than in a shared module that each Automation account would have to import as well.
 function Get-RunbookSetting {
     # An Azure Automation variable when the runbook runs there and the variable exists, else an environment variable.
     param([string] $VariableName, [string] $EnvironmentName)
