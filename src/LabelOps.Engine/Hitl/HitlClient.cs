@@ -21,11 +21,13 @@ namespace LabelOps.Hitl
     {
         private static readonly string[] GroupLevels = { "day", "week", "month", "year" };
         private readonly HitlSession _session;
+        private readonly ServiceConnection _connection;
         private readonly IRequestObserver _observer;
 
         public HitlClient(HitlSession session, IRequestObserver? observer = null)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
+            _connection = ServiceConnection.Of(session);
             _observer = observer ?? NullRequestObserver.Instance;
         }
 
@@ -197,7 +199,7 @@ namespace LabelOps.Hitl
 
         /// <summary>Streams a job's file. The key goes along only when the URL is on the API's own host.</summary>
         public Task DownloadFileAsync(Uri fileUrl, Func<Stream, long?, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
-            _session.DownloadAsync(fileUrl, consume, _observer, cancellationToken);
+            _connection.DownloadAsync(fileUrl, consume, _observer, cancellationToken);
 
         public static HitlJob ParseWebhookBody(string body)
         {
@@ -212,7 +214,7 @@ namespace LabelOps.Hitl
         }
 
         private Task<T> SendAsync<T>(ApiRequest request, Func<ApiResponse, T> parse, CancellationToken cancellationToken) =>
-            _session.SendAsync(request, parse, _observer, cancellationToken);
+            _connection.SendAsync(request, parse, _observer, cancellationToken);
 
         private static T Parse<T>(ApiResponse response) =>
             JsonSerializer.Deserialize<T>(response.Body, ServiceJson.Hitl) ?? throw new JsonException("The answer was empty (null).");

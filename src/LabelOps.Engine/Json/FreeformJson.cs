@@ -58,6 +58,14 @@ namespace LabelOps.Json
             }
         }
 
+        /// <summary>A JsonElement (e.g. extension data) as free-form values.</summary>
+        public static object? FromElement(JsonElement element)
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+            reader.Read();
+            return ReadValue(ref reader);
+        }
+
         public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options) => WriteValue(writer, value, options);
 
         public static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)

@@ -37,8 +37,8 @@ namespace LabelOps.Tests.Module
             yield return Case(new HitlJob { ProjectId = "p-1", JobId = "job-1", Status = "done", CreateDate = When, FinishDate = When.AddMinutes(5) }, "ProjectId", "JobId", "Status", "CreateDate", "FinishDate", "Error");
             yield return Case(new HitlProject { ProjectId = "p-1", Status = "active", Name = "Cars" }, "ProjectId", "Status", "Name");
             yield return Case(new HitlMetric { ProjectId = "p-1", ProjectName = "Cars", PeriodStart = When.UtcDateTime, JobsAll = 3, JobsDone = 2 }, "ProjectName", "PeriodStart", "All", "Done", "New", "Progress", "Error", "AvgSecondsToFinish");
-            yield return Case(new HitlSession(HitlTest.SecureText("k-never-shown"), new Uri("http://127.0.0.1:5080/")), "Service", "BaseUri", "ConnectedAt", "UserAgent");
-            yield return Case(new AngoSession(HitlTest.SecureText("k-never-shown"), new Uri("http://127.0.0.1:5080/v2/")), "Service", "BaseUri", "ConnectedAt", "UserAgent");
+            yield return Case(LabelOps.Hitl.HitlConnection.Open(HitlTest.SecureText("k-never-shown"), new Uri("http://127.0.0.1:5080/")), "Service", "BaseUri", "ConnectedAt", "UserAgent");
+            yield return Case(LabelOps.Ango.AngoConnection.Open(HitlTest.SecureText("k-never-shown"), new Uri("http://127.0.0.1:5080/v2/")), "Service", "BaseUri", "ConnectedAt", "UserAgent");
             yield return Case(new AngoProject { ProjectId = "ap-1", Name = "Cars", Type = "image", AssetCount = 12, CreatedAt = When, Description = "Street scenes" }, "ProjectId", "Name", "Type", "AssetCount", "CreatedAt", "Description");
             yield return Case(new AngoStage { StageId = "st-1", Name = "Label", Type = "Plugin", Next = new[] { "st-2" } }, "Name", "Type", "StageId", "Next");
             yield return Case(new AngoBatch { BatchId = "b-1", Name = "Night", Description = "Night shots" }, "Name", "BatchId", "Description");

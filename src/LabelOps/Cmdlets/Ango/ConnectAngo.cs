@@ -26,7 +26,7 @@ namespace LabelOps.Cmdlets.Ango
             var baseUri = BaseUri
                 ?? (MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? null : Slot.BaseUriFromEnvironment())
                 ?? AngoSession.BaseUriFor(Region);
-            return new AngoSession(key, baseUri, options);
+            return LabelOps.Ango.AngoConnection.Open(key, baseUri, options);
         }
 
         protected override void Validate(AngoSession session) =>

@@ -1,6 +1,6 @@
 using System;
 
-namespace LabelOps.Engine
+namespace LabelOps
 {
     /// <summary>
     /// Every failure LabelOps reports. Carries what a script needs to react (reason, HTTP status, method, URI) and

@@ -1,12 +1,13 @@
 using System;
-using System.Text.Json.Serialization;
+
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>A member of the organisation (PSTypeName LabelOps.AngoMember). Email binds by property name into the member cmdlets.</summary>
     public sealed class AngoMember
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string? UserId { get; set; }
 
         public string Email { get; set; } = string.Empty;

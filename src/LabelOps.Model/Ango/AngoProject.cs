@@ -1,13 +1,12 @@
 using System;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>An Ango Hub project (PSTypeName LabelOps.AngoProject). The list call returns the first five properties only.</summary>
     public sealed class AngoProject
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string ProjectId { get; set; } = string.Empty;
 
         public string? Name { get; set; }
@@ -28,7 +27,7 @@ namespace LabelOps
         public DateTimeOffset? UpdatedAt { get; set; }
 
         /// <summary>The ontology (tools, classifications, relations), navigable with dot notation.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? CategorySchema { get; set; }
 
         /// <summary>The workflow, in the order the service sends it.</summary>
@@ -37,7 +36,7 @@ namespace LabelOps
         public AngoBatch[]? Batches { get; set; }
 
         /// <summary>Project members: assignee (email) and role.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? AssignedTo { get; set; }
 
         public override string ToString() => ProjectId;

@@ -1,16 +1,15 @@
 using System;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>A pending invitation to the organisation (PSTypeName LabelOps.AngoInvite). Email (the service's 'to') binds into Remove-AngoOrganizationInvite.</summary>
     public sealed class AngoInvite
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string? InviteId { get; set; }
 
-        [JsonPropertyName("to")]
+        [WireName("to")]
         public string Email { get; set; } = string.Empty;
 
         /// <summary>Admin, Member or Guest.</summary>
@@ -26,7 +25,7 @@ namespace LabelOps
         public DateTimeOffset? ExpiresAt { get; set; }
 
         /// <summary>projectId and projectRole per project the invitee will join, navigable with dot notation.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? ProjectAssignments { get; set; }
 
         /// <summary>Set by LabelOps: the organisation the invite was read from.</summary>

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
@@ -13,21 +11,21 @@ namespace LabelOps
     /// </summary>
     public sealed class AngoTaskHistory
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string? HistoryId { get; set; }
 
-        [JsonPropertyName("task")]
+        [WireName("task")]
         public string? TaskId { get; set; }
 
-        [JsonPropertyName("project")]
+        [WireName("project")]
         public string? ProjectId { get; set; }
 
         /// <summary>The id of the stage the task left.</summary>
-        [JsonPropertyName("stageId")]
+        [WireName("stageId")]
         public string? Stage { get; set; }
 
         /// <summary>The name of the stage the task left.</summary>
-        [JsonPropertyName("stage")]
+        [WireName("stage")]
         public string? StageName { get; set; }
 
         /// <summary>The email of the user who completed the stage (empty for automatic stages).</summary>
@@ -41,12 +39,12 @@ namespace LabelOps
         public double? Duration { get; set; }
 
         /// <summary>The annotations as they were when the task left the stage.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Answer { get; set; }
 
         /// <summary>Other fields of the record, as the service sent them.</summary>
-        [JsonExtensionData]
-        public Dictionary<string, JsonElement>? Details { get; set; }
+        [OtherFields]
+        public Dictionary<string, object?>? Details { get; set; }
 
         public override string ToString() => HistoryId ?? string.Empty;
     }

@@ -1,12 +1,13 @@
 using System;
-using System.Text.Json.Serialization;
+
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>A cloud storage integration of the organisation (PSTypeName LabelOps.AngoStorage). The service never returns its credentials.</summary>
     public sealed class AngoStorage
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string StorageId { get; set; } = string.Empty;
 
         public string? Name { get; set; }

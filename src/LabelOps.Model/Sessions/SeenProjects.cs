@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace LabelOps.Hitl
+namespace LabelOps
 {
     /// <summary>
     /// The HITL projects a session has used successfully (read, created, listed jobs of, or seen in metrics), for

@@ -1,23 +1,22 @@
 using System;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>An issue raised on a task (PSTypeName LabelOps.AngoIssue). IssueId binds by property name into Remove-AngoIssue.</summary>
     public sealed class AngoIssue
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string IssueId { get; set; } = string.Empty;
 
-        [JsonPropertyName("project")]
+        [WireName("project")]
         public string? ProjectId { get; set; }
 
         /// <summary>The task the issue is on (the service calls it labelTask).</summary>
-        [JsonPropertyName("labelTask")]
+        [WireName("labelTask")]
         public string? TaskId { get; set; }
 
-        [JsonPropertyName("asset")]
+        [WireName("asset")]
         public string? AssetId { get; set; }
 
         public string? Title { get; set; }
@@ -32,7 +31,7 @@ namespace LabelOps
         public string? Assignee { get; set; }
 
         /// <summary>Where on the asset the issue points; the service stores a stringified list such as "[10, 20]".</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Position { get; set; }
 
         public string? ErrorType { get; set; }
@@ -40,13 +39,13 @@ namespace LabelOps
         public string? ErrorCode { get; set; }
 
         /// <summary>The discussion: _id, content, createdBy, createdAt, … per comment, navigable with dot notation.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Comments { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Points { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? ErrorCodes { get; set; }
 
         public string? ResolvedBy { get; set; }

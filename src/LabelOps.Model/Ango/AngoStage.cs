@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+
+using LabelOps.Wire;
 
 namespace LabelOps
 {
@@ -12,7 +12,7 @@ namespace LabelOps
     /// </summary>
     public sealed class AngoStage
     {
-        [JsonPropertyName("id")]
+        [WireName("id")]
         public string StageId { get; set; } = string.Empty;
 
         public string Name { get; set; } = string.Empty;
@@ -23,11 +23,11 @@ namespace LabelOps
         public string[]? Next { get; set; }
 
         /// <summary>Set by LabelOps: the project the stage was read from.</summary>
-        [JsonIgnore]
+        [NotOnWire]
         public string? ProjectId { get; set; }
 
-        [JsonExtensionData]
-        public Dictionary<string, JsonElement>? Settings { get; set; }
+        [OtherFields]
+        public Dictionary<string, object?>? Settings { get; set; }
 
         public override string ToString() => Name;
     }

@@ -1,6 +1,5 @@
 using System;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
@@ -9,13 +8,13 @@ namespace LabelOps
     /// </summary>
     public sealed class AngoTask
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string TaskId { get; set; } = string.Empty;
 
-        [JsonPropertyName("project")]
+        [WireName("project")]
         public string? ProjectId { get; set; }
 
-        [JsonPropertyName("asset")]
+        [WireName("asset")]
         public string? AssetId { get; set; }
 
         public string? ExternalId { get; set; }
@@ -50,7 +49,7 @@ namespace LabelOps
         public double? Duration { get; set; }
 
         /// <summary>The annotations (objects, classifications, relations), navigable with dot notation; only read with -IncludeAnswer.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Answer { get; set; }
 
         public override string ToString() => TaskId;

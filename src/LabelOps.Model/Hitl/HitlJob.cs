@@ -1,6 +1,5 @@
 using System;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
@@ -21,20 +20,20 @@ namespace LabelOps
         public DateTimeOffset? FinishDate { get; set; }
 
         /// <summary>The result, shaped as the project instructions describe; dictionaries and arrays, so dot notation works.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Annotations { get; set; }
 
         /// <summary>The annotated image; fetching it needs the API key (Save-HitlJobFile).</summary>
-        [JsonPropertyName("image")]
+        [WireName("image")]
         public string? ImageUrl { get; set; }
 
         public string? Error { get; set; }
 
         /// <summary>The file URLs that were submitted, when this object came from New-HitlJob (the service does not report them).</summary>
-        [JsonIgnore]
+        [NotOnWire]
         public string[]? FileUrl { get; set; }
 
-        [JsonIgnore]
+        [NotOnWire]
         public bool IsFinished => HitlJobStatus.IsFinal(Status);
 
         public override string ToString() => JobId;

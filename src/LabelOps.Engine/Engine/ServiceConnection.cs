@@ -22,7 +22,7 @@ namespace LabelOps.Engine
     /// <see cref="DownloadAsync"/>, so retry, timeouts, redirects, logging and error mapping live here only.
     /// Thread-safe: one session may serve many runspaces at once.
     /// </summary>
-    public abstract class ServiceSession
+    public abstract class ServiceConnection : IDisposable
     {
         private const int MaximumRedirects = 5;
         private const int DebugBodyLimit = 4000;
@@ -31,7 +31,7 @@ namespace LabelOps.Engine
         private readonly HttpClient _http;
         private readonly ResiliencePipeline<ApiResponse> _pipeline;
 
-        protected ServiceSession(string service, Uri baseUri, SecureString apiKey, SessionOptions? options)
+        protected ServiceConnection(string service, Uri baseUri, SecureString apiKey, SessionOptions? options)
         {
             Service = service;
             BaseUri = NormaliseBaseUri(baseUri);
@@ -56,9 +56,21 @@ namespace LabelOps.Engine
         public SessionOptions Options { get; }
 
         public static string ModuleVersion { get; } =
-            typeof(ServiceSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
+            typeof(ServiceConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
 
-        public override string ToString() => Service + " session to " + BaseUri;
+        public override string ToString() => Service + " connection to " + BaseUri;
+
+        /// <summary>What the public session shows of this connection (never the key).</summary>
+        internal LabelOps.SessionSettings Settings() => new LabelOps.SessionSettings(
+            Service, BaseUri, UserAgent, ConnectedAt, Options.MaximumRetryCount, Options.RetryInterval, Options.MaximumRetryDelay,
+            Options.Timeout, Options.TotalTimeout, Options.MaxRequestsPerMinute);
+
+        /// <summary>The engine half of a public session (see <see cref="LabelOps.ServiceSession"/>).</summary>
+        public static ServiceConnection Of(LabelOps.ServiceSession session) =>
+            session.Connection as ServiceConnection ?? throw new ObjectDisposedException(session.Service + " session", "This session was disconnected; run Connect-" + session.Service + " again.");
+
+        /// <summary>Ends the connection pool; requests already under way are cancelled.</summary>
+        public void Dispose() => _http.Dispose();
 
         /// <summary>Adds this service's authentication header. Called only for requests to the session's own host.</summary>
         protected abstract void Authenticate(HttpRequestHeaders headers, string key);

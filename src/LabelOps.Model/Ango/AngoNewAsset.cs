@@ -1,5 +1,4 @@
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
@@ -17,21 +16,21 @@ namespace LabelOps
         /// <summary>Batch ids.</summary>
         public string[]? Batches { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Metadata { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? ContextData { get; set; }
 
         /// <summary>Attachments imported with the asset (type and value per item), passed through as given.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Attachments { get; set; }
 
         /// <summary>Storage integration id, for URLs in a private bucket.</summary>
         public string? Storage { get; set; }
 
         /// <summary>Set by LabelOps: the local file the asset was uploaded from (never sent).</summary>
-        [JsonIgnore]
+        [NotOnWire]
         public string? SourcePath { get; set; }
 
         public override string ToString() => ExternalId ?? Data;

@@ -1,11 +1,12 @@
-using System.Text.Json.Serialization;
+
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>A batch of a project (PSTypeName LabelOps.AngoBatch).</summary>
     public sealed class AngoBatch
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string? BatchId { get; set; }
 
         public string Name { get; set; } = string.Empty;

@@ -1,27 +1,16 @@
 using System;
-using System.Net.Http.Headers;
-using System.Security;
-using LabelOps.Engine;
 
 namespace LabelOps
 {
-    /// <summary>The Ango Hub servers the documentation names.</summary>
-    public enum AngoRegion
-    {
-        EU,
-        US,
-        India,
-        Test,
-    }
-
     /// <summary>An authenticated connection to the Ango Hub API v2 (what Connect-Ango returns).</summary>
     public sealed class AngoSession : ServiceSession
     {
-        public AngoSession(SecureString apiKey, Uri? baseUri = null, SessionOptions? options = null)
-            : base("Ango", baseUri ?? BaseUriFor(AngoRegion.EU), apiKey, options)
+        internal AngoSession(object connection, SessionSettings settings)
+            : base(connection, settings)
         {
         }
 
+        /// <summary>The API address of an Ango Hub region.</summary>
         public static Uri BaseUriFor(AngoRegion region)
         {
             switch (region)
@@ -32,8 +21,5 @@ namespace LabelOps
                 default: return new Uri("https://imeritapi.ango.ai/v2/");
             }
         }
-
-        protected override void Authenticate(HttpRequestHeaders headers, string key) =>
-            headers.TryAddWithoutValidation("apikey", key);
     }
 }

@@ -1,16 +1,15 @@
 using System;
-using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
     /// <summary>An asset of a project: the file (or URL) a labeling task is made for (PSTypeName LabelOps.AngoAsset).</summary>
     public sealed class AngoAsset
     {
-        [JsonPropertyName("_id")]
+        [WireName("_id")]
         public string AssetId { get; set; } = string.Empty;
 
-        [JsonPropertyName("project")]
+        [WireName("project")]
         public string? ProjectId { get; set; }
 
         public string? ExternalId { get; set; }
@@ -22,11 +21,11 @@ namespace LabelOps
         public string[]? Batches { get; set; }
 
         /// <summary>Size and other properties (width, height, …), navigable with dot notation.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Metadata { get; set; }
 
         /// <summary>Extra data shown to labelers, as imported; navigable with dot notation.</summary>
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? ContextData { get; set; }
 
         /// <summary>The id of the storage integration the asset is read from, if any.</summary>

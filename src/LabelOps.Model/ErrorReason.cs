@@ -1,4 +1,4 @@
-namespace LabelOps.Engine
+namespace LabelOps
 {
     /// <summary>Why a LabelOps operation failed. The PowerShell layer turns it into the ErrorId "LabelOps.&lt;Reason&gt;".</summary>
     public enum ErrorReason

@@ -2,9 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Text.Json.Serialization;
-using LabelOps.Engine;
-using LabelOps.Json;
+using LabelOps.Wire;
 
 namespace LabelOps
 {
@@ -16,16 +14,16 @@ namespace LabelOps
     public sealed class AngoCategorySchema
     {
         /// <summary>Set by LabelOps: the project the schema was read from.</summary>
-        [JsonIgnore]
+        [NotOnWire]
         public string? ProjectId { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Tools { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Classifications { get; set; }
 
-        [JsonConverter(typeof(FreeformJsonConverter))]
+        [Freeform]
         public object? Relations { get; set; }
 
         /// <summary>The body the service takes as "categorySchema": the three lists, an absent list sent as empty (full replacement).</summary>
