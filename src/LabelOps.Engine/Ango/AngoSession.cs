@@ -20,7 +20,20 @@ namespace LabelOps
         public AngoSession(SecureString apiKey, Uri? baseUri = null, SessionOptions? options = null)
             : base("Ango", baseUri ?? BaseUriFor(AngoRegion.EU), apiKey, options)
         {
+            foreach (AngoRegion region in Enum.GetValues(typeof(AngoRegion)))
+            {
+                if (Uri.Compare(BaseUriFor(region), BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    Region = region;
+                }
+            }
         }
+
+        /// <summary>The documented server the session talks to; null for another address (an emulator, a proxy).</summary>
+        public AngoRegion? Region { get; }
+
+        /// <summary>The organisation id the key belongs to, as the first project listed by Connect-Ango or Test-AngoConnection names it; null when the account has no project yet.</summary>
+        public string? Organization { get; set; }
 
         public static Uri BaseUriFor(AngoRegion region)
         {

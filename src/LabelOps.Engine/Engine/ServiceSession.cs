@@ -36,6 +36,7 @@ namespace LabelOps.Engine
             Service = service;
             BaseUri = NormaliseBaseUri(baseUri);
             _key = new ApiKey(apiKey);
+            KeyHint = HintOf(_key.Reveal());
             Options = (options ?? new SessionOptions()).Clone();
             Options.Validate();
             UserAgent = "LabelOps/" + ModuleVersion;
@@ -45,6 +46,12 @@ namespace LabelOps.Engine
         }
 
         public string Service { get; }
+
+        /// <summary>
+        /// The key's last four characters behind asterisks (****-key), so that two sessions can be told apart
+        /// without showing the key; only asterisks for keys shorter than 12 characters, whose tail would give too much away.
+        /// </summary>
+        public string KeyHint { get; }
 
         public Uri BaseUri { get; }
 
@@ -58,7 +65,9 @@ namespace LabelOps.Engine
         public static string ModuleVersion { get; } =
             typeof(ServiceSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
 
-        public override string ToString() => Service + " session to " + BaseUri;
+        public override string ToString() => Service + " session to " + BaseUri + " (key " + KeyHint + ")";
+
+        private static string HintOf(string key) => key.Length < 12 ? "****" : "****" + key.Substring(key.Length - 4);
 
         /// <summary>Adds this service's authentication header. Called only for requests to the session's own host.</summary>
         protected abstract void Authenticate(HttpRequestHeaders headers, string key);
