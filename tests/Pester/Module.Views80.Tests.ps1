@@ -175,3 +175,32 @@ Describe 'Export records' {
         ($record | ConvertTo-Json -Depth 10 | ConvertFrom-Json).task.taskId | Should -BeExactly $record.TaskId
     }
 }
+
+Describe 'Export-Csv of every output type' {
+    # Lists are joined with ", " (ValueList), nested objects are written as compact JSON (the free-form values and
+    # export records), so no cell holds a type name.
+    It 'Export-Csv of <TypeName> writes no type name into a cell' -TestCases (@(
+        'LabelOps.HitlJob', 'LabelOps.HitlProject', 'LabelOps.HitlMetric', 'LabelOps.HitlSession', 'LabelOps.HitlEgressIp',
+        'LabelOps.AngoSession', 'LabelOps.AngoProject', 'LabelOps.AngoStage', 'LabelOps.AngoBatch', 'LabelOps.AngoCategorySchema',
+        'LabelOps.AngoTask', 'LabelOps.AngoTaskHistory', 'LabelOps.AngoTaskMoveResult', 'LabelOps.AngoWebhookRun', 'LabelOps.AngoAsset',
+        'LabelOps.AngoAssetImportResult', 'LabelOps.AngoChatImportResult', 'LabelOps.AngoAttachmentImportResult',
+        'LabelOps.AngoLabelImportResult', 'LabelOps.AngoBatchAssignment', 'LabelOps.AngoExportRecord', 'LabelOps.AngoIssue',
+        'LabelOps.AngoStorage', 'LabelOps.AngoMember', 'LabelOps.AngoInvite', 'LabelOps.AngoMetric', 'LabelOps.AngoProjectPerformance'
+    ) | ForEach-Object { @{ TypeName = $_ } }) {
+        param($TypeName)
+        $path = Join-Path $TestDrive ($TypeName + '.csv')
+        $all[$TypeName] | Export-Csv -LiteralPath $path -NoTypeInformation
+        $rows = @(Import-Csv -LiteralPath $path)
+        $rows.Count | Should -Be @($all[$TypeName]).Count
+        $cells = @($rows | ForEach-Object { $_.PSObject.Properties } | Where-Object { [string]$_.Value -match '^(System|LabelOps)\.[\w.`\[\], =]+$' } |
+                ForEach-Object { $_.Name + '=' + $_.Value })
+        $cells | Should -BeNullOrEmpty
+    }
+
+    It 'A task exports its batches joined and its answer as JSON' {
+        $task = Get-AngoTask -ProjectId $p -TaskId $completed[0].TaskId -IncludeAnswer -Session $angoSession
+        $row = $task | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $row.Batches | Should -BeExactly ($task.Batches -join ', ')
+        ($row.Answer | ConvertFrom-Json).objects.Count | Should -Be @($task.Answer.objects).Count
+    }
+}

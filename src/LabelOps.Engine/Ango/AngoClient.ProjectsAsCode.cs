@@ -143,7 +143,7 @@ namespace LabelOps.Ango
             return schema;
         }
 
-        private static IReadOnlyList<AngoStage> WithProjectId(AngoStage[]? stages, string projectId)
+        private static IReadOnlyList<AngoStage> WithProjectId(IReadOnlyList<AngoStage>? stages, string projectId)
         {
             var list = stages ?? Array.Empty<AngoStage>();
             foreach (var stage in list) stage.ProjectId = projectId;

@@ -46,7 +46,7 @@ namespace LabelOps
 
         /// <summary>Other fields of the record, as the service sent them.</summary>
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? Details { get; set; }
+        public JsonFields? Details { get; set; }
 
         public override string ToString() => HistoryId ?? string.Empty;
     }

@@ -32,7 +32,7 @@ namespace LabelOps
 
         /// <summary>The file URLs that were submitted, when this object came from New-HitlJob (the service does not report them).</summary>
         [JsonIgnore]
-        public string[]? FileUrl { get; set; }
+        public ValueList<string>? FileUrl { get; set; }
 
         [JsonIgnore]
         public bool IsFinished => HitlJobStatus.IsFinal(Status);

@@ -36,7 +36,7 @@ namespace LabelOps.Cmdlets.Ango
                             next.Add(nextId != null && names.TryGetValue(nextId, out var name) ? name : nextId ?? string.Empty);
                         }
                         var output = PSObject.AsPSObject(stage);
-                        output.Properties.Add(new PSNoteProperty("NextName", next.ToArray()));
+                        output.Properties.Add(new PSNoteProperty("NextName", new ValueList<string>(next)));
                         bridge.WriteObject(output);
                     }
                 });
