@@ -136,3 +136,24 @@ Describe 'Computed and date properties' {
         $header | Should -BeLike '*"Duration"*'
     }
 }
+
+Describe 'Consistent -PassThru' {
+    AfterEach {
+        Disconnect-Ango
+    }
+
+    It 'Set-AngoOrganizationMemberRole writes nothing, and with -PassThru the members it changed' {
+        $account = New-EmulatorAccount
+        $null = New-EmulatorAngoProject -Account $account -Name 'P'
+        Connect-Ango -BaseUri $angoUri -ApiKey $account.ApiKey
+
+        @(Set-AngoOrganizationMemberRole -Email 'guest@example.test' -Role Member -Confirm:$false) | Should -HaveCount 0
+        $changed = @(Set-AngoOrganizationMemberRole -Email 'member@example.test' -Role Admin -PassThru -Confirm:$false)
+
+        $changed | Should -HaveCount 1
+        $changed[0].PSObject.TypeNames[0] | Should -BeExactly 'LabelOps.AngoMember'
+        $changed[0].Email | Should -BeExactly 'member@example.test'
+        $changed[0].OrganizationRole | Should -BeExactly 'Admin'
+        (@(Get-EmulatorAngoMember -Account $account) | Where-Object email -eq 'guest@example.test').organizationRole | Should -BeExactly 'Member'
+    }
+}
