@@ -35,6 +35,7 @@
         'Connect-Ango'
         'Disconnect-Ango'
         'Get-AngoSession'
+        'Test-AngoConnection'
         'Get-AngoProject'
         'New-AngoProject'
         'Get-AngoCategorySchema'

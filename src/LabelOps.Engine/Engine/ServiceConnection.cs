@@ -36,6 +36,7 @@ namespace LabelOps.Engine
             Service = service;
             BaseUri = NormaliseBaseUri(baseUri);
             _key = new ApiKey(apiKey);
+            KeyHint = HintOf(_key.Reveal());
             Options = (options ?? new SessionOptions()).Clone();
             Options.Validate();
             UserAgent = "LabelOps/" + ModuleVersion;
@@ -45,6 +46,12 @@ namespace LabelOps.Engine
         }
 
         public string Service { get; }
+
+        /// <summary>
+        /// The key's last four characters behind asterisks (****-key), so that two sessions can be told apart
+        /// without showing the key; only asterisks for keys shorter than 12 characters, whose tail would give too much away.
+        /// </summary>
+        public string KeyHint { get; }
 
         public Uri BaseUri { get; }
 
@@ -60,10 +67,12 @@ namespace LabelOps.Engine
 
         public override string ToString() => Service + " connection to " + BaseUri;
 
+        private static string HintOf(string key) => key.Length < 12 ? "****" : "****" + key.Substring(key.Length - 4);
+
         /// <summary>What the public session shows of this connection (never the key).</summary>
         internal LabelOps.SessionSettings Settings() => new LabelOps.SessionSettings(
             Service, BaseUri, UserAgent, ConnectedAt, Options.MaximumRetryCount, Options.RetryInterval, Options.MaximumRetryDelay,
-            Options.Timeout, Options.TotalTimeout, Options.MaxRequestsPerMinute);
+            Options.Timeout, Options.TotalTimeout, Options.MaxRequestsPerMinute, KeyHint);
 
         /// <summary>The engine half of a public session (see <see cref="LabelOps.ServiceSession"/>).</summary>
         public static ServiceConnection Of(LabelOps.ServiceSession session) =>

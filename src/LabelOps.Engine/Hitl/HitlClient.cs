@@ -171,9 +171,9 @@ namespace LabelOps.Hitl
                 ProjectId = p.ProjectId ?? string.Empty,
                 ProjectName = p.ProjectName,
                 GroupBy = p.PeriodGroupLevel,
-                PeriodStart = m.PeriodGroupStart,
-                ReportStartDate = p.PeriodStartDate,
-                ReportEndDate = p.PeriodEndDate,
+                PeriodStart = UtcDay(m.PeriodGroupStart),
+                ReportStartDate = UtcDay(p.PeriodStartDate),
+                ReportEndDate = UtcDay(p.PeriodEndDate),
                 JobsAll = m.JobsAll,
                 JobsDone = m.JobsDone,
                 JobsNew = m.JobsNew,
@@ -242,5 +242,12 @@ namespace LabelOps.Hitl
         }
 
         private static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Hitl);
+
+        /// <summary>
+        /// The service's ISO dates (no time) as midnight UTC, a DateTimeOffset like every other date LabelOps writes
+        /// (see docs/assumptions.md: metrics are grouped by UTC day).
+        /// </summary>
+        private static DateTimeOffset? UtcDay(DateTime? date) =>
+            date.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(date.Value.Date, DateTimeKind.Utc)) : (DateTimeOffset?)null;
     }
 }

@@ -20,7 +20,9 @@ namespace LabelOps.Json
 
         public override bool HandleNull => true;
 
-        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+        // A model property's value (Answer, Metadata, Annotations, …): its outer object or list writes itself as JSON
+        // in ToString, so Export-Csv puts JSON in the cell instead of the type name. Nested values stay plain.
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonTextValue.Wrap(ReadValue(ref reader));
 
         public static object? ReadValue(ref Utf8JsonReader reader)
         {

@@ -18,7 +18,7 @@ namespace LabelOps
         public string? Data { get; set; }
 
         /// <summary>Batch ids.</summary>
-        public string[]? Batches { get; set; }
+        public ValueList<string>? Batches { get; set; }
 
         /// <summary>Size and other properties (width, height, …), navigable with dot notation.</summary>
         [Freeform]

@@ -20,7 +20,7 @@ namespace LabelOps
         public long ValidPreLabelsCount { get; set; }
 
         /// <summary>The assets this request registered, in the order sent.</summary>
-        public AngoNewAsset[] Assets { get; set; } = Array.Empty<AngoNewAsset>();
+        public ValueList<AngoNewAsset> Assets { get; set; } = new ValueList<AngoNewAsset>();
 
         public override string ToString() => AssetsCreated + " asset(s) created in " + ProjectId;
     }

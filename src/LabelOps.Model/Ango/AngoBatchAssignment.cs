@@ -7,10 +7,10 @@ namespace LabelOps
     {
         public string ProjectId { get; set; } = string.Empty;
 
-        public string[] BatchIds { get; set; } = Array.Empty<string>();
+        public ValueList<string> BatchIds { get; set; } = new ValueList<string>();
 
-        public string[] AssetIds { get; set; } = Array.Empty<string>();
+        public ValueList<string> AssetIds { get; set; } = new ValueList<string>();
 
-        public override string ToString() => AssetIds.Length + " asset(s) -> " + string.Join(", ", BatchIds);
+        public override string ToString() => AssetIds.Count + " asset(s) -> " + string.Join(", ", BatchIds);
     }
 }

@@ -31,6 +31,12 @@ namespace LabelOps
         /// <summary>Set by LabelOps: the organisation the invite was read from.</summary>
         public string? OrganizationId { get; set; }
 
+        /// <summary>
+        /// A pending invite past its expiry cannot be accepted any more: Where-Object IsExpired finds those to re-send.
+        /// (A property of the class, not type data: see HitlJob.Duration.)
+        /// </summary>
+        public bool IsExpired => ExpiresAt.HasValue && ExpiresAt.Value < DateTimeOffset.UtcNow;
+
         public override string ToString() => Email;
     }
 }

@@ -31,9 +31,9 @@ namespace LabelOps
         public object? CategorySchema { get; set; }
 
         /// <summary>The workflow, in the order the service sends it.</summary>
-        public AngoStage[]? Stages { get; set; }
+        public ValueList<AngoStage>? Stages { get; set; }
 
-        public AngoBatch[]? Batches { get; set; }
+        public ValueList<AngoBatch>? Batches { get; set; }
 
         /// <summary>Project members: assignee (email) and role.</summary>
         [Freeform]

@@ -20,14 +20,14 @@ namespace LabelOps
         public string? Type { get; set; }
 
         /// <summary>The ids of the stages that follow.</summary>
-        public string[]? Next { get; set; }
+        public ValueList<string>? Next { get; set; }
 
         /// <summary>Set by LabelOps: the project the stage was read from.</summary>
         [NotOnWire]
         public string? ProjectId { get; set; }
 
         [OtherFields]
-        public Dictionary<string, object?>? Settings { get; set; }
+        public JsonFields? Settings { get; set; }
 
         public override string ToString() => Name;
     }

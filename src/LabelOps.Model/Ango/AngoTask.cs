@@ -35,7 +35,7 @@ namespace LabelOps
         public string? Assignee { get; set; }
 
         /// <summary>Batch ids.</summary>
-        public string[]? Batches { get; set; }
+        public ValueList<string>? Batches { get; set; }
 
         public long? Priority { get; set; }
 

@@ -44,7 +44,7 @@ namespace LabelOps
 
         /// <summary>Other fields of the record, as the service sent them.</summary>
         [OtherFields]
-        public Dictionary<string, object?>? Details { get; set; }
+        public JsonFields? Details { get; set; }
 
         public override string ToString() => HistoryId ?? string.Empty;
     }

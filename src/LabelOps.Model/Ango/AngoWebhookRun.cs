@@ -11,6 +11,13 @@ namespace LabelOps
         public string? StageName { get; set; }
 
         /// <summary>The service's answer (its data), navigable with dot notation.</summary>
-        public object? Response { get; set; }
+        public object? Response
+        {
+            get => _response;
+            set => _response = JsonTextValue.Wrap(value);
+        }
+
+        // Free-form JSON; kept as a map or list that writes itself as JSON in Export-Csv.
+        private object? _response;
     }
 }

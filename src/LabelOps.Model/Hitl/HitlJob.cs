@@ -31,10 +31,18 @@ namespace LabelOps
 
         /// <summary>The file URLs that were submitted, when this object came from New-HitlJob (the service does not report them).</summary>
         [NotOnWire]
-        public string[]? FileUrl { get; set; }
+        public ValueList<string>? FileUrl { get; set; }
 
         [NotOnWire]
         public bool IsFinished => HitlJobStatus.IsFinal(Status);
+
+        /// <summary>
+        /// How long the job took: from when a worker started it, or (when the service did not report a start) from
+        /// when it was created, to when it finished. Empty while the job is not finished. (A property of the class,
+        /// not type data, so that it comes after the service's fields in Export-Csv and a second import of the
+        /// module from another path finds no type data to clash with.)
+        /// </summary>
+        public TimeSpan? Duration => FinishDate.HasValue && (StartDate ?? CreateDate).HasValue ? FinishDate.Value - (StartDate ?? CreateDate)!.Value : (TimeSpan?)null;
 
         public override string ToString() => JobId;
     }

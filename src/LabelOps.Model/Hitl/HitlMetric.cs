@@ -11,9 +11,9 @@ namespace LabelOps
         public string ProjectId { get; set; } = string.Empty;
         public string? ProjectName { get; set; }
         public string? GroupBy { get; set; }
-        public DateTime? PeriodStart { get; set; }
-        public DateTime? ReportStartDate { get; set; }
-        public DateTime? ReportEndDate { get; set; }
+        public DateTimeOffset? PeriodStart { get; set; }
+        public DateTimeOffset? ReportStartDate { get; set; }
+        public DateTimeOffset? ReportEndDate { get; set; }
         public int JobsAll { get; set; }
         public int JobsDone { get; set; }
         public int JobsNew { get; set; }

@@ -8,9 +8,21 @@ namespace LabelOps
         internal AngoSession(object connection, SessionSettings settings)
             : base(connection, settings)
         {
+            foreach (AngoRegion region in Enum.GetValues(typeof(AngoRegion)))
+            {
+                if (Uri.Compare(BaseUriFor(region), BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    Region = region;
+                }
+            }
         }
 
-        /// <summary>The API address of an Ango Hub region.</summary>
+        /// <summary>The documented server the session talks to; null for another address (an emulator, a proxy).</summary>
+        public AngoRegion? Region { get; }
+
+        /// <summary>The organisation id the key belongs to, as the first project listed by Connect-Ango or Test-AngoConnection names it; null when the account has no project yet.</summary>
+        public string? Organization { get; set; }
+
         public static Uri BaseUriFor(AngoRegion region)
         {
             switch (region)

@@ -27,6 +27,9 @@ namespace LabelOps
 
         public DateTimeOffset ConnectedAt => _settings.ConnectedAt;
 
+        /// <summary>The key's last four characters behind asterisks (only asterisks for short keys), to tell accounts apart.</summary>
+        public string KeyHint => _settings.KeyHint;
+
         /// <summary>Retries after the first attempt.</summary>
         public int MaximumRetryCount => _settings.MaximumRetryCount;
 
@@ -51,7 +54,7 @@ namespace LabelOps
         /// <summary>The engine's connection (LabelOps.Engine.ServiceConnection); null once disposed.</summary>
         internal object? Connection => _connection;
 
-        public override string ToString() => Service + " session to " + BaseUri;
+        public override string ToString() => Service + " session to " + BaseUri + " (key " + KeyHint + ")";
 
         /// <summary>Closes the connection pool and timers behind the session (Disconnect-* calls this).</summary>
         public void Dispose()

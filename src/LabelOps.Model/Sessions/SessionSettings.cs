@@ -6,7 +6,7 @@ namespace LabelOps
     internal sealed class SessionSettings
     {
         public SessionSettings(string service, Uri baseUri, string userAgent, DateTimeOffset connectedAt, int maximumRetryCount, TimeSpan retryInterval,
-            TimeSpan maximumRetryDelay, TimeSpan timeout, TimeSpan totalTimeout, int? maxRequestsPerMinute)
+            TimeSpan maximumRetryDelay, TimeSpan timeout, TimeSpan totalTimeout, int? maxRequestsPerMinute, string keyHint)
         {
             Service = service;
             BaseUri = baseUri;
@@ -18,6 +18,7 @@ namespace LabelOps
             Timeout = timeout;
             TotalTimeout = totalTimeout;
             MaxRequestsPerMinute = maxRequestsPerMinute;
+            KeyHint = keyHint;
         }
 
         public string Service { get; }
@@ -30,5 +31,6 @@ namespace LabelOps
         public TimeSpan Timeout { get; }
         public TimeSpan TotalTimeout { get; }
         public int? MaxRequestsPerMinute { get; }
+        public string KeyHint { get; }
     }
 }

@@ -33,8 +33,10 @@ namespace LabelOps.Cmdlets.Ango
             RunAsync(async (bridge, token) =>
             {
                 var client = new AngoClient(session, bridge);
-                await foreach (var _ in client.ListProjectsAsync(new PageRange { First = 1, PageSize = 1 }, null, null, token).ConfigureAwait(false))
+                // The one project read also names the key's organisation, which tells two accounts apart in Get-AngoSession.
+                await foreach (var project in client.ListProjectsAsync(new PageRange { First = 1, PageSize = 1 }, null, null, token).ConfigureAwait(false))
                 {
+                    session.Organization = project.Organization;
                 }
             });
     }
