@@ -95,7 +95,7 @@ public sealed class BenchmarkRun
 
         // The engine lives in the module's own AssemblyLoadContext, where PowerShell does not resolve type names
         // ([LabelOps.Engine.PageRange] is not found), so the type is reached through the session object's assembly.
-        const string SetPagesInFlight = "((Get-AngoSession).GetType().Assembly.GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
+        const string SetPagesInFlight = "(([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LabelOps.Engine' } | Select-Object -First 1).GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
 
         // Timed exactly as the issue says, into an empty ForEach-Object {}; an empty script block is far cheaper
         // than one that counts, so the count is taken in a separate, untimed run.
