@@ -246,7 +246,7 @@ Describe 'New-AngoProject, category schemas and workflows (ProjectsAsCodeSchemaA
         (@($stages | ForEach-Object { $_.Name }) -join ',') | Should -BeExactly 'Start,Label,Review,Complete'
         $stages | ForEach-Object { $_.ProjectId | Should -BeExactly $id }
         (@($stages[2].Next) -join ',') | Should -BeExactly 's-done,s-label'
-        $stages[0].Settings['autoForward'].GetBoolean() | Should -BeTrue
+        $stages[0].Settings['autoForward'] | Should -BeTrue
     }
 
     It 'Workflow round trip copies every stage with its settings in one POST' {

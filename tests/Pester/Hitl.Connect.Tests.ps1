@@ -85,7 +85,7 @@ Describe 'Connect-Hitl, Disconnect-Hitl and Test-HitlConnection (ConnectHitlTest
     It 'Test-HitlConnection is true for a good key and false for a refused one' {
         $wrongKey = ConvertTo-TestSecureString 'wrong'
         Connect-Hitl -ApiKey $account.ApiKey -BaseUri $emulator.BaseUri -RetryInterval 0.01 -MaximumRetryCount 3
-        $bad = [LabelOps.HitlSession]::new($wrongKey, $emulator.BaseUri, $null)
+        $bad = New-UnconnectedSession -Service Hitl -ApiKey $wrongKey -BaseUri $emulator.BaseUri
 
         $good = @(Test-HitlConnection -ErrorVariable goodErrors -ErrorAction SilentlyContinue)
         $refused = @(Test-HitlConnection -Session $bad -ErrorVariable badErrors -ErrorAction SilentlyContinue)

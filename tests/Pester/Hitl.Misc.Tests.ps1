@@ -246,7 +246,7 @@ New-HitlJob -ProjectId $p -FileUrl https://files.example.test/a.gif -Verbose -De
 Get-HitlJob -ProjectId $p -Verbose -Debug
 Get-HitlJob -ProjectId $p -JobId nope -Verbose -Debug
 Get-HitlJob -ProjectId $p -JobId $done | Save-HitlJobFile -Path $Folder -Force -Verbose -Debug
-Test-HitlConnection -Session ([LabelOps.HitlSession]::new($WrongKey, $BaseUri, $null)) -Verbose -Debug
+Test-HitlConnection -Session $WrongSession -Verbose -Debug
 Connect-Hitl -ApiKey $WrongKey -BaseUri $BaseUri -Verbose -Debug
 '@
         if ($PSVersionTable.PSVersion.Major -lt 6) {
@@ -258,6 +258,7 @@ Connect-Hitl -ApiKey $WrongKey -BaseUri $BaseUri -Verbose -Debug
             ApiKey   = $account.ApiKey
             BaseUri  = $emulator.BaseUri
             WrongKey = ConvertTo-TestSecureString ($account.PlainKey + '-wrong')
+            WrongSession = New-UnconnectedSession -Service Hitl -ApiKey (ConvertTo-TestSecureString ($account.PlainKey + '-wrong')) -BaseUri $emulator.BaseUri
             p        = $projectId
             done     = $done
             Folder   = $folder

@@ -133,8 +133,7 @@ Describe 'Retries (RetryTests)' {
     It 'A create to a port nobody listens on was never sent so it is retried then reported as NetworkError' {
         # A port that was free a moment ago: nothing listens on it.
         $dead = [Uri]('http://127.0.0.1:' + (Get-FreeTcpPort) + '/')
-        $options = [LabelOps.Engine.SessionOptions]@{ RetryInterval = [TimeSpan]::FromMilliseconds(5); MaximumRetryCount = 2 }
-        $session = [LabelOps.HitlSession]::new($account.ApiKey, $dead, $options)
+        $session = New-UnconnectedSession -Service Hitl -ApiKey $account.ApiKey -BaseUri $dead -Option @{ RetryInterval = [TimeSpan]::FromMilliseconds(5); MaximumRetryCount = 2 }
 
         $captured = @(New-HitlJob -Session $session -ProjectId p -FileUrl 'https://files.example.test/a.png' -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1)
 

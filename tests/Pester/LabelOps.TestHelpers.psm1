@@ -54,6 +54,24 @@ function ConvertTo-TestSecureString {
     $secure
 }
 
+function New-UnconnectedSession {
+    # A session made the way Connect-* makes one, but without Connect's key check: for a key the service refuses or
+    # an address nobody listens on. The engine's types cannot be named in pwsh (they load in the module's own
+    # context, docs/module-loading.md), so the engine assembly is found among the loaded ones.
+    param(
+        [Parameter(Mandatory = $true)][ValidateSet('Hitl', 'Ango')][string] $Service,
+        [Parameter(Mandatory = $true)][System.Security.SecureString] $ApiKey,
+        [Parameter(Mandatory = $true)][Uri] $BaseUri,
+        [hashtable] $Option = @{}
+    )
+    $engine = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LabelOps.Engine' } | Select-Object -First 1
+    if (-not $engine) { throw 'Import the LabelOps module first: its engine assembly is not loaded.' }
+    $options = [System.Activator]::CreateInstance($engine.GetType('LabelOps.Engine.SessionOptions', $true))
+    foreach ($name in $Option.Keys) { $options.$name = $Option[$name] }
+    $connection = $engine.GetType("LabelOps.$Service.$($Service)Connection", $true)
+    $connection.GetMethod('Open').Invoke($null, @($ApiKey, $BaseUri, $options))
+}
+
 #region The emulator process
 
 function Test-EmulatorReady {
@@ -1061,6 +1079,7 @@ function Select-OutputOfType {
 #endregion
 
 Export-ModuleMember -Function @(
+    'New-UnconnectedSession', 'Invoke-EmulatorControl', 'Invoke-AngoControl',
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
     'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
     'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus',

@@ -28,8 +28,10 @@ foreach ($file in ($Preload -split ';' | Where-Object { $_ })) { Add-Type -Path 
 Import-Module $Manifest
 $job = New-HitlJob -ProjectId $ProjectId -FileUrl 'https://example.com/isolation.jpg'
 "hitl job $($job.JobId)"
+# The public types load in the default context, so PowerShell names them as users write them.
+"typed|$($job -is [LabelOps.HitlJob])|$(try { Get-HitlJob -ProjectId $ProjectId -JobId missing -ErrorAction Stop } catch [LabelOps.LabelOpsException] { $_.Exception.Reason })"
 foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
-    if ($assembly.GetName().Name -in 'LabelOps.Engine', 'Polly.Core') {
+    if ($assembly.GetName().Name -in 'LabelOps.Engine', 'LabelOps.Model', 'Polly.Core') {
         $context = 'Default'
         if ($PSVersionTable.PSEdition -eq 'Core') {
             $found = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly)
@@ -47,7 +49,9 @@ foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
                 # Native arguments are strings: one list, split again in the scenario.
                 $arguments += @('-Preload', ($Preload -join ';'))
             }
-            $output = & (Get-Process -Id $PID).Path @arguments 2>&1
+            # $PSHOME/pwsh is this PowerShell whether it runs as an installed pwsh or as the dotnet global tool
+            # (whose process is dotnet itself).
+            $output = & (Join-Path $PSHOME 'pwsh') @arguments 2>&1
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = @($output | ForEach-Object { "$_" }); Account = $account }
         }
         finally {
@@ -68,6 +72,8 @@ Describe 'Living beside other modules (DependencyIsolationTests)' {
         $run.Lines | Should -Contain "assembly|Polly.Core|Default|$otherPolly"
         $run.Lines | Should -Contain ('assembly|Polly.Core|IsolatedDependencyContext|' + [System.IO.Path]::Combine($moduleFolder, 'Dependencies', 'Polly.Core.dll'))
         $run.Lines | Should -Contain ('assembly|LabelOps.Engine|IsolatedDependencyContext|' + [System.IO.Path]::Combine($moduleFolder, 'Dependencies', 'LabelOps.Engine.dll'))
+        $run.Lines | Should -Contain ('assembly|LabelOps.Model|Default|' + [System.IO.Path]::Combine($moduleFolder, 'LabelOps.Model.dll'))
+        $run.Lines | Should -Contain 'typed|True|NotFound'
     }
 
     It 'Imports from a copy of the module folder anywhere' {

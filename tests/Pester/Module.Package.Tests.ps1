@@ -61,7 +61,7 @@ Describe 'The gallery package and its manifest (PackageTests)' {
         $module.ReleaseNotes | Should -Match 'Ango Hub API v2'
         $module.LicenseUri.AbsolutePath | Should -BeLike '*/LICENSE'
         (Get-Content -Raw (Join-Path $root 'LICENSE')) | Should -BeLike 'MIT License*'
-        (Get-Content -Raw (Join-Path $root 'CHANGELOG.md')) | Should -BeLike "*## \[$($module.Version)\]*"
+        (Get-Content -Raw (Join-Path $root 'CHANGELOG.md')) | Should -Match ('(?m)^## \[' + [regex]::Escape("$($module.Version)") + '\]')
     }
 
     It 'The manifest exports exactly the cmdlets the module has' {
@@ -81,11 +81,14 @@ Describe 'The gallery package and its manifest (PackageTests)' {
         $moduleEntries | Should -Be $moduleFiles
         foreach ($expected in 'LabelOps.nuspec', 'LabelOps.psd1', 'LabelOps.dll', 'LabelOps.Loading.dll', 'LabelOps.format.ps1xml',
             'LabelOps.types.ps1xml', 'en-US/LabelOps.dll-Help.xml', 'en-US/about_LabelOps.help.txt', 'Dependencies/LabelOps.Engine.dll',
-            'Dependencies/Polly.Core.dll', 'Dependencies/System.Text.Json.dll') {
+            'Dependencies/Polly.Core.dll', 'Dependencies/System.Text.Json.dll', 'LabelOps.Model.dll',
+            'Dependencies/netcore/Microsoft.Bcl.AsyncInterfaces.dll') {
             $entries | Should -Contain $expected
         }
         @($entries | Where-Object { $_ -like 'lib/*' }) | Should -HaveCount 0
-        @($entries | Where-Object { $_ -notlike '*/*' -and $_ -like '*.dll' } | Sort-Object) | Should -Be @('LabelOps.dll', 'LabelOps.Loading.dll')
+        # Beside the manifest: the cmdlets, the loader, and the public types (models, sessions, LabelOpsException),
+        # which load in the default context so PowerShell can name them (docs/module-loading.md).
+        @($entries | Where-Object { $_ -notlike '*/*' -and $_ -like '*.dll' } | Sort-Object) | Should -Be @('LabelOps.dll', 'LabelOps.Loading.dll', 'LabelOps.Model.dll')
     }
 
     It 'Package metadata is the manifest with the tags the gallery expects' {

@@ -45,8 +45,7 @@ Describe 'Sessions tell accounts apart without the key' {
         $local = Connect-Ango -BaseUri $angoUri -ApiKey $account.ApiKey -PassThru
         $local.Region | Should -BeNullOrEmpty
         # A session for the US server, made without connecting (no request leaves the machine).
-        $type = $local.GetType()
-        $us = [System.Activator]::CreateInstance($type, @($account.ApiKey, $type::BaseUriFor('US'), $null))
+        $us = New-UnconnectedSession -Service Ango -ApiKey $account.ApiKey -BaseUri ([LabelOps.AngoSession]::BaseUriFor('US'))
         [string]$us.Region | Should -BeExactly 'US'
     }
 

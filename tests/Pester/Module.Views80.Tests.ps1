@@ -51,12 +51,8 @@ BeforeAll {
     }
 
     function New-EngineObject([string] $TypeName, [hashtable] $Property) {
-        # For result types only a write of another kind makes: built from the engine assembly (no type literal, see
-        # tests/Pester/README.md), with the values such a write reports.
-        $assembly = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LabelOps.Engine' } | Select-Object -First 1
-        $object = [System.Activator]::CreateInstance($assembly.GetType($TypeName, $true))
-        foreach ($name in $Property.Keys) { $object.$name = $Property[$name] }
-        $object
+        # For result types only a write of another kind makes, with the values such a write reports.
+        New-Object -TypeName $TypeName -Property $Property
     }
 
     # --- Ango: the demo account, as a new user meets it ---------------------------------------------------------

@@ -76,9 +76,11 @@ Describe 'Bad input (BadInputMatrixTests)' {
     }
 
     It 'Bad input gives one clear error, sends nothing and the pipeline goes on: Get-HitlJob unknown Status' {
-        $Error.Clear()
-        $out = @('finished', 'new' | ForEach-Object { Get-HitlJob -ProjectId $P -Status $_ } 2>$null)
-        $err = @($Error)
+        # A value outside the ValidateSet fails parameter binding, which stops its statement; inside Pester's try
+        # (as in any script with a try/catch) that is caught, so each value gets a statement of its own.
+        $results = @('finished', 'new' | ForEach-Object { try { Get-HitlJob -ProjectId $P -Status $_ } catch { $_ } })
+        $err = @($results | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $out = @($results | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
 
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
