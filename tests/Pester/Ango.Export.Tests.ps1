@@ -19,7 +19,7 @@ BeforeAll {
         # ExportTests.ArrangeProject: a project with -Tasks tasks, the first with an answer.
         param([int] $Tasks = 3)
         $id = New-EmulatorAngoProject -Account $account -Name 'Street scenes'
-        $ids = Add-EmulatorAngoAsset -Account $account -ProjectId $id -Count $Tasks
+        $ids = @(Add-EmulatorAngoAsset -Account $account -ProjectId $id -Count $Tasks)
         $answer = @{
             objects         = @(@{ title = 'Car'; schemaId = 's1'; 'bounding-box' = [ordered]@{ x = 1; y = 2; width = 3; height = 4 } })
             classifications = @(@{ title = 'Weather'; answer = 'rain "heavy" [1]' })

@@ -88,7 +88,8 @@ Describe 'Projects, metrics and the egress IP (ProjectMetricAndIpTests)' {
         $alpha[0].JobsAll | Should -Be 2
         $alpha[0].JobsDone | Should -Be 1
         $alpha[0].JobsNew | Should -Be 1
-        $alpha[0].PeriodStart | Should -Be $today
+        $alpha[0].PeriodStart | Should -BeOfType ([DateTimeOffset])
+        $alpha[0].PeriodStart.UtcDateTime | Should -Be $today
         $alpha[0].AvgJobLifespanSeconds | Should -Not -BeNullOrEmpty
         $beta = @($rows | Where-Object { $_.ProjectId -ceq $b })
         $beta | Should -HaveCount 1

@@ -936,7 +936,8 @@ function Get-EmulatorAngoInstructionsFile {
     # AngoStore.GetInstructionsFile: FileName, ContentType, Content (bytes) and Url, or $null.
     param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId)
     $answer = Invoke-AngoControl -Account $Account -Method Get -Path ('/projects/' + [Uri]::EscapeDataString($ProjectId) + '/instructions')
-    if ($null -eq $answer) {
+    # No file is the JSON 'null', which Invoke-RestMethod does not always turn into $null.
+    if ($null -eq $answer -or $null -eq $answer.PSObject.Properties['fileName']) {
         return $null
     }
     [pscustomobject]@{

@@ -366,8 +366,8 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
             $angoHeader = @(Get-Cell $ango[0])
             ($angoHeader[0] + ',' + $angoHeader[1]) | Should -BeExactly 'ProjectId,Metric'
             $stages = @($ango | Select-Object -Skip 1 | ForEach-Object { , @(Get-Cell $_) })
-            (@($stages | ForEach-Object { $_[[array]::IndexOf($angoHeader, 'name')] }) -join ',') | Should -BeExactly 'Start,Label,Complete'
-            (@($stages | ForEach-Object { $_[[array]::IndexOf($angoHeader, 'count')] }) -join ',') | Should -BeExactly '0,3,0'
+            (@($stages | ForEach-Object { $_[[array]::IndexOf($angoHeader, 'Name')] }) -join ',') | Should -BeExactly 'Start,Label,Complete'
+            (@($stages | ForEach-Object { $_[[array]::IndexOf($angoHeader, 'Value')] }) -join ',') | Should -BeExactly '0,3,0'
             $stages | ForEach-Object { $_[0] | Should -BeExactly $angoProject }
             @(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix ('/v2/' + $angoProject + '/overview/LabelStageGroups')) | Should -HaveCount 1
             $runbook.Calls | Should -Contain 'Credential:HITL'
