@@ -24,93 +24,9 @@ namespace LabelOps.Tests.Module
 
         private readonly HostedPowerShell _shell = new HostedPowerShell();
 
-        [Fact]
-        public void Test_ModuleManifest_is_clean_and_carries_the_gallery_metadata()
-        {
-            var module = TestManifest(RepositoryPaths.ModuleManifest);
 
-            Assert.Equal("LabelOps", module.Name);
-            Assert.Equal("LabelOps.dll", Path.GetFileName(module.RootModule));
-            Assert.Equal(new[] { "LabelOps.Loading" }, module.NestedModules.Select(m => m.Name));
-            Assert.Contains("PSEdition_Desktop", module.Tags);
-            Assert.Contains("PSEdition_Core", module.Tags);
-            Assert.Equal(Uri.UriSchemeHttps, module.ProjectUri.Scheme);
-            Assert.Equal(Uri.UriSchemeHttps, module.LicenseUri.Scheme);
-            Assert.Contains("Humans in the Loop API v1", module.ReleaseNotes);
-            Assert.Contains("Ango Hub API v2", module.ReleaseNotes);
-            Assert.NotEmpty(module.Description);
-            Assert.NotEmpty(module.Author);
-            // The licence the manifest points to is in the repository, and the changelog has this version.
-            Assert.EndsWith("/LICENSE", module.LicenseUri.AbsolutePath, StringComparison.Ordinal);
-            Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LICENSE")), StringComparison.Ordinal);
-            Assert.Contains("## [" + module.Version + "]", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "CHANGELOG.md")));
-        }
 
-        [Fact]
-        public void The_manifest_exports_exactly_the_cmdlets_the_module_has()
-        {
-            var listed = TestManifest(RepositoryPaths.ModuleManifest).ExportedCmdlets.Keys.OrderBy(n => n).ToList();
-            var imported = _shell.Run("(Get-Module LabelOps).ExportedCmdlets.Keys");
-            imported.ThrowIfFailed();
 
-            Assert.Equal(listed, imported.Output.Select(o => o.ToString()).OrderBy(n => n));
-        }
-
-        [Fact]
-        public void Package_holds_the_module_folder_as_the_gallery_lays_it_out()
-        {
-            using var package = ZipFile.OpenRead(PackagePath());
-            var entries = package.Entries.Select(e => Uri.UnescapeDataString(e.FullName)).ToList();
-            var moduleEntries = entries
-                .Where(e => !PackagingFiles.Contains(e) && !e.StartsWith("package/services/metadata/", StringComparison.Ordinal))
-                .OrderBy(e => e, StringComparer.Ordinal);
-            var moduleFiles = Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(ModuleFolder, f).Replace('\\', '/'))
-                .OrderBy(e => e, StringComparer.Ordinal);
-
-            Assert.Equal(moduleFiles, moduleEntries);
-            Assert.Subset(entries.ToHashSet(), new HashSet<string>
-            {
-                "LabelOps.nuspec", "LabelOps.psd1", "LabelOps.dll", "LabelOps.Loading.dll",
-                "LabelOps.format.ps1xml", "LabelOps.types.ps1xml",
-                "en-US/LabelOps.dll-Help.xml", "en-US/about_LabelOps.help.txt", "en-US/about_LabelOps_Emulator.help.txt",
-                "Dependencies/LabelOps.Engine.dll", "Dependencies/Polly.Core.dll", "Dependencies/System.Threading.RateLimiting.dll",
-                "Dependencies/System.Text.Json.dll",
-            });
-            // A module is not a library: nothing under lib/, and only the loader and the cmdlets beside the manifest.
-            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
-            Assert.Equal(new[] { "LabelOps.Loading.dll", "LabelOps.dll" },
-                entries.Where(e => !e.Contains('/') && e.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
-        }
-
-        [Fact]
-        public void Package_metadata_is_the_manifest_with_the_tags_the_gallery_expects()
-        {
-            var module = TestManifest(RepositoryPaths.ModuleManifest);
-            var metadata = ReadNuspec();
-            string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
-
-            Assert.Equal("LabelOps", Value("id"));
-            Assert.Equal(module.Version.ToString(), Value("version"));
-            Assert.Equal(module.Description, Value("description"));
-            Assert.Equal(module.Author, Value("authors"));
-            Assert.Equal(module.Copyright, Value("copyright"));
-            Assert.Equal(module.ProjectUri, new Uri(Value("projectUrl")));
-            Assert.Equal(module.LicenseUri, new Uri(Value("licenseUrl")));
-            Assert.Equal(module.ReleaseNotes, Value("releaseNotes"));
-            Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
-
-            var tags = Value("tags").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Subset(tags.ToHashSet(), module.Tags.ToHashSet());
-            Assert.Subset(tags.ToHashSet(), new HashSet<string> { "PSModule", "PSIncludes_Cmdlet", "PSEdition_Desktop", "PSEdition_Core" });
-            foreach (var cmdlet in module.ExportedCmdlets.Keys)
-            {
-                Assert.Contains("PSCmdlet_" + cmdlet, tags);
-                Assert.Contains("PSCommand_" + cmdlet, tags);
-            }
-            Assert.Equal(module.ExportedCmdlets.Count, tags.Count(t => t.StartsWith("PSCmdlet_", StringComparison.Ordinal)));
-            Assert.Equal(tags.Length, tags.Distinct().Count());
-        }
 
         [Fact]
         public void The_manifest_inside_the_package_is_clean()

@@ -78,18 +78,6 @@ namespace LabelOps.Tests.Reliability
             Assert.Null(_account.Ango.GetInstructionsFile(projectId));
         }
 
-        [Fact]
-        public void Ctrl_C_while_a_job_file_download_is_held_open_stops_within_a_second_and_leaves_no_partial_file()
-        {
-            var projectId = _account.Hitl.AddProject("Download", "active");
-            var job = _account.Hitl.AddJob(projectId, new[] { "https://files.example.test/street.png" });
-            _account.Hitl.SetJobStatus(projectId, job.JobId, "done");
-            _account.Faults.Add("GET", "/v1/files/*/*/*", HeldForAMinute);
-
-            using var running = StopWhileHeld("Get-HitlJob -ProjectId $p -JobId $j | Save-HitlJobFile -Path $Folder", new Dictionary<string, object?> { ["p"] = projectId, ["j"] = job.JobId });
-
-            Assert.Empty(Directory.GetFiles(_folder));
-        }
 
         [Fact]
         public void Ctrl_C_while_an_export_request_is_held_open_stops_within_a_second_and_hangs_up()
@@ -103,15 +91,6 @@ namespace LabelOps.Tests.Reliability
             Assert.Empty(running.Result.Output); // the archive link never came, so nothing was downloaded
         }
 
-        [Fact]
-        public void Ctrl_C_while_a_Wait_HitlJob_poll_is_held_open_stops_within_a_second_and_hangs_up()
-        {
-            var projectId = _account.Hitl.AddProject("Wait", "active");
-            var job = _account.Hitl.AddJob(projectId);
-            _account.Faults.Add("GET", "/v1/jobs/*/*", HeldForAMinute);
-
-            using var running = StopWhileHeld("Wait-HitlJob -ProjectId $p -JobId $j -PollInterval 1 -Timeout 3600", new Dictionary<string, object?> { ["p"] = projectId, ["j"] = job.JobId });
-        }
 
         /// <summary>Starts the script, stops it once the held request reached the server, and checks the hang-up.</summary>
         private RunningScript StopWhileHeld(string script, IDictionary<string, object?> variables, int objectsFirst = 0)
