@@ -45,6 +45,12 @@ namespace LabelOps.Hitl
         /// <summary>Of the per-poll request allowance, the share single reads may take (the rest is left to other work).</summary>
         public const double ShareOfRateBudget = 0.5;
 
+        /// <summary>
+        /// Process-wide: false brings back the rule before issue 13 (a bulk read whenever two or more jobs of a
+        /// project are waited for), for the benchmark's before/after rows only. Like PageRange.DefaultPagesInFlight.
+        /// </summary>
+        public static bool UseCostRule { get; set; } = true;
+
         /// <summary>The last bulk reply's size in bytes; null before any.</summary>
         public long? BulkReplyBytes { get; private set; }
 
@@ -76,6 +82,7 @@ namespace LabelOps.Hitl
         {
             if (waitingFor < 1) throw new ArgumentOutOfRangeException(nameof(waitingFor));
             if (waitingFor == 1) return HitlPollRead.SingleReads; // one single read is never dearer than the whole list
+            if (!UseCostRule) return HitlPollRead.BulkRead;
             if (waitingFor > SingleReadsAllowed(maxRequestsPerMinute, pollInterval)) return HitlPollRead.BulkRead;
             if (!BulkReplyBytes.HasValue) return waitingFor <= SingleReadsWhileSizeUnknown ? HitlPollRead.SingleReads : HitlPollRead.BulkRead;
             var singles = waitingFor * (RequestCostBytes + JobBytes);

@@ -77,6 +77,9 @@ namespace LabelOps.Cmdlets.Hitl
             var deadline = DateTimeOffset.UtcNow + Timeout;
             while (true)
             {
+                // Polls start PollInterval apart (not PollInterval after the last one ended), so a job is seen at
+                // most one interval after it finished, however long a poll takes.
+                var pollStarted = DateTimeOffset.UtcNow;
                 foreach (var project in waiting.Keys.ToList())
                 {
                     var jobIds = waiting[project];
@@ -137,7 +140,9 @@ namespace LabelOps.Cmdlets.Hitl
                     bridge.WriteProgress(new ProgressRecord(1, "Waiting for HITL jobs", "Timed out") { RecordType = ProgressRecordType.Completed });
                     return;
                 }
-                await Task.Delay(left < PollInterval ? left : PollInterval, token).ConfigureAwait(false);
+                var untilNext = PollInterval - (DateTimeOffset.UtcNow - pollStarted);
+                if (untilNext < TimeSpan.Zero) untilNext = TimeSpan.Zero;
+                await Task.Delay(left < untilNext ? left : untilNext, token).ConfigureAwait(false);
             }
         }
 
