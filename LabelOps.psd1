@@ -13,6 +13,9 @@
     TypesToProcess       = @('LabelOps.types.ps1xml')
     # Loaded before RootModule: makes the engine and its dependencies (in Dependencies/) load in their own
     # AssemblyLoadContext on PowerShell 7, from that folder on Windows PowerShell 5.1. See docs/module-loading.md.
+    # The public types ([LabelOps.HitlJob], sessions, LabelOpsException): in the default load context, where PowerShell
+    # resolves type names. Loaded before anything that names them.
+    RequiredAssemblies   = @('LabelOps.Model.dll')
     NestedModules        = @('LabelOps.Loading.dll')
     CmdletsToExport      = @(
         'Connect-Hitl'
@@ -32,6 +35,7 @@
         'Connect-Ango'
         'Disconnect-Ango'
         'Get-AngoSession'
+        'Test-AngoConnection'
         'Get-AngoProject'
         'New-AngoProject'
         'Get-AngoCategorySchema'

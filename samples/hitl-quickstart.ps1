@@ -11,18 +11,21 @@
     which starts the embedded emulator, sets HITL_API_KEY, HITL_BASE_URI and HITL_DEMO_PROJECT_ID, and runs
     this script.
 
-    With pwsh 7 or Windows PowerShell 5.1, against the standalone emulator (it prints its project id):
+    With pwsh 7 or Windows PowerShell 5.1, against the standalone emulator, nothing needs to be set:
 
-        dotnet run --project src/LabelOps.Emulator -- --api-key demo-key      # in a second terminal
-        $env:HITL_API_KEY = 'demo-key'; $env:HITL_BASE_URI = 'http://127.0.0.1:5080'
-        ./samples/hitl-quickstart.ps1 -ProjectId <project id>
+        dotnet run --project src/LabelOps.Emulator      # in a second terminal (http://127.0.0.1:5080)
+        pwsh samples/hitl-quickstart.ps1
+
+    With no $env:HITL_API_KEY the script uses the emulator's demo account (key labelops-demo-key at
+    http://127.0.0.1:5080) and its project 'Street scenes demo'.
 
     Against your real account, set only $env:HITL_API_KEY (Connect-Hitl then uses the public API) and pass the
     -ProjectId of an active project. Note that the last step cancels every job of that project that is still
     waiting for a worker.
 
 .PARAMETER ProjectId
-    The active HITL project that receives the jobs. Default: $env:HITL_DEMO_PROJECT_ID.
+    The active HITL project that receives the jobs. Default: $env:HITL_DEMO_PROJECT_ID, else (on the emulator's
+    demo account) its project 'Street scenes demo' (5f1e1d0c0b0a090807060504).
 
 .PARAMETER JobsCsv
     The jobs to submit: columns FileUrl (one or more URLs separated by ';') and ExpirationMinutes (1 to 1440).
@@ -47,7 +50,13 @@ param(
 # Left in the script's output instead, only the first type would get its table: PowerShell formats everything
 # a script outputs in the shape chosen for the first object, and objects of other types come out as lists.
 
-if (-not $ProjectId) {
+# With no key in the environment, the standalone emulator's demo account (DemoAccount in src/LabelOps.Emulator).
+$useDemoAccount = -not $env:HITL_API_KEY
+$demoKey = 'labelops-demo-key'
+$demoUri = 'http://127.0.0.1:5080'
+if ($env:LABELOPS_EMULATOR_URI) { $demoUri = $env:LABELOPS_EMULATOR_URI }   # an emulator on another port
+$demoProjectId = '5f1e1d0c0b0a090807060504'   # DemoAccount.HitlProjectId: the HITL API cannot list projects
+if (-not $ProjectId -and -not $useDemoAccount) {
     throw 'No project to work on: pass -ProjectId or set $env:HITL_DEMO_PROJECT_ID.'
 }
 if (-not $JobsCsv) {
@@ -97,7 +106,16 @@ function Read-JobRow {
 # With no -ApiKey, Connect-Hitl reads $env:HITL_API_KEY, and $env:HITL_BASE_URI when it is set (the emulator);
 # it checks the key with the health call, so a wrong key fails here rather than halfway through.
 'Connecting to Humans in the Loop:'
-Connect-Hitl -PassThru -ErrorAction Stop | Out-Host
+if ($useDemoAccount) {
+    'No $env:HITL_API_KEY: using the emulator demo account at ' + $demoUri
+    Connect-Hitl -BaseUri $demoUri -ApiKey (ConvertTo-SecureString $demoKey -AsPlainText -Force) -PassThru -ErrorAction Stop | Out-Host
+}
+else {
+    Connect-Hitl -PassThru -ErrorAction Stop | Out-Host
+}
+if (-not $ProjectId) {
+    $ProjectId = $demoProjectId
+}
 Get-HitlProject -ProjectId $ProjectId -ErrorAction Stop | Out-Host
 
 # --- Submit the batch ------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
@@ -9,15 +10,16 @@ using LabelOps.Emulator;
 namespace LabelOps.Demo
 {
     /// <summary>
-    /// `dotnet run --project src/LabelOps.Demo [-- samples/other.ps1]`: starts the embedded emulator with one active
-    /// HITL project whose jobs get done by simulated workers, points the sample at it through environment variables
-    /// (the same ones a real run would set), and runs the sample in a hosted PowerShell engine with the built module
-    /// imported, printing everything through Out-Default so the module's format files shape the tables.
+    /// `dotnet run --project src/LabelOps.Demo [-- samples/other.ps1]`: starts the embedded emulator with its demo
+    /// account (an active HITL project whose jobs get done, an Ango project whose tasks move through the workflow),
+    /// points the samples at it through environment variables (the same ones a real run would set), and runs the
+    /// HITL and then the Ango walk-through in a hosted PowerShell engine with the built module imported, printing
+    /// everything through Out-Default so the module's format files shape the tables. Ends with what was done.
     /// </summary>
     internal static class Program
     {
-        private const string DefaultSample = "samples/hitl-quickstart.ps1";
-        private const string DemoProjectName = "Street scenes demo";
+        private static readonly string[] DefaultSamples = { "samples/hitl-quickstart.ps1", "samples/ango-quickstart.ps1" };
+        private static readonly string[] DefaultTitles = { "Part 1 of 2: Humans in the Loop (API v1)", "Part 2 of 2: Ango Hub (API v2)" };
 
         // Long enough to watch jobs go new -> progress -> done, short enough for the whole demo to take seconds.
         private static readonly TimeSpan WorkerDelay = TimeSpan.FromMilliseconds(300);
@@ -28,7 +30,7 @@ namespace LabelOps.Demo
             var ui = host.DemoUI;
             if (args.Length > 1 || (args.Length == 1 && args[0] is "-h" or "--help" or "/?"))
             {
-                ui.WriteLine("Usage: dotnet run --project src/LabelOps.Demo [-- <script.ps1>]   (default: " + DefaultSample + ")");
+                ui.WriteLine("Usage: dotnet run --project src/LabelOps.Demo [-- <script.ps1>]   (default: " + string.Join(" then ", DefaultSamples) + ")");
                 return args.Length > 1 ? 1 : 0;
             }
 
@@ -42,9 +44,10 @@ namespace LabelOps.Demo
                 ui.WriteErrorLine(notFound.Message);
                 return 1;
             }
-            var sample = RepositoryRoot.Resolve(root, args.Length == 1 ? args[0] : DefaultSample);
+            var samples = args.Length == 1 ? new[] { RepositoryRoot.Resolve(root, args[0]) } : DefaultSamples.Select(s => RepositoryRoot.Resolve(root, s)).ToArray();
+            var titles = args.Length == 1 ? new[] { "Running " + args[0] } : DefaultTitles;
             var manifest = Path.Combine(root, "out", "LabelOps", "LabelOps.psd1");
-            if (!File.Exists(sample))
+            foreach (var sample in samples.Where(s => !File.Exists(s)))
             {
                 ui.WriteErrorLine("No script at " + sample + ".");
                 return 1;
@@ -56,25 +59,52 @@ namespace LabelOps.Demo
             }
 
             await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { SimulatedWorkerDelay = WorkerDelay });
-            var account = emulator.CreateAccount(simulateWorkers: true);
-            var projectId = account.Hitl.AddProject(DemoProjectName, "active");
+            var demo = DemoAccount.Create(emulator);
+            var account = demo.Account;
             Environment.SetEnvironmentVariable("HITL_API_KEY", account.ApiKey);
             Environment.SetEnvironmentVariable("HITL_BASE_URI", emulator.BaseUri.AbsoluteUri);
-            Environment.SetEnvironmentVariable("HITL_DEMO_PROJECT_ID", projectId);
-            ui.WriteNote("LabelOps demo: HITL emulator at " + emulator.BaseUri + ", project '" + DemoProjectName + "' (" + projectId + ").");
-            var shown = sample.StartsWith(root, StringComparison.Ordinal) ? Path.GetRelativePath(root, sample) : sample;
-            ui.WriteNote("Running " + shown + " in the PowerShell engine the tests host (no pwsh needed).");
+            Environment.SetEnvironmentVariable("HITL_DEMO_PROJECT_ID", demo.HitlProjectId);
+            Environment.SetEnvironmentVariable("ANGO_API_KEY", account.ApiKey);
+            Environment.SetEnvironmentVariable("ANGO_BASE_URI", emulator.BaseUri.AbsoluteUri + "v2/");
+            Environment.SetEnvironmentVariable("ANGO_DEMO_PROJECT_ID", demo.AngoProjectId);
+            ui.WriteNote("LabelOps tour: both services played by the emulator at " + emulator.BaseUri + " (one demo account, simulated workers).");
+            ui.WriteNote("  HITL project '" + DemoAccount.HitlProjectName + "' (" + demo.HitlProjectId + "), Ango project '" + AngoStore.DemoProjectName + "' (" + demo.AngoProjectId + ").");
+            ui.WriteNote("  Scripts run in the PowerShell engine the tests host (no pwsh needed); the same files run with pwsh against `dotnet run --project src/LabelOps.Emulator`.");
 
-            try
+            var exitCode = 0;
+            for (var i = 0; i < samples.Length && exitCode == 0; i++)
             {
-                return RunScript(host, manifest, sample);
+                var shown = samples[i].StartsWith(root, StringComparison.Ordinal) ? Path.GetRelativePath(root, samples[i]) : samples[i];
+                ui.WriteLine(string.Empty);
+                ui.WriteNote(new string('#', 78));
+                ui.WriteNote("# " + titles[i] + "  (" + shown + ")");
+                ui.WriteNote(new string('#', 78));
+                try
+                {
+                    exitCode = RunScript(host, manifest, samples[i]);
+                }
+                catch (Exception failure) when (failure is RuntimeException or InvalidOperationException)
+                {
+                    // The runspace could not open, e.g. the module failed to import.
+                    ui.WriteErrorLine(failure.Message);
+                    exitCode = 1;
+                }
             }
-            catch (Exception failure) when (failure is RuntimeException or InvalidOperationException)
-            {
-                // The runspace could not open, e.g. the module failed to import.
-                ui.WriteErrorLine(failure.Message);
-                return 1;
-            }
+
+            ui.WriteLine(string.Empty);
+            ui.WriteNote(new string('#', 78));
+            ui.WriteNote(exitCode == 0 ? "# Summary" : "# Summary (a script failed, see above)");
+            ui.WriteNote(new string('#', 78));
+            var jobs = account.Hitl.GetJobs(demo.HitlProjectId);
+            ui.WriteNote("  HITL: " + jobs.Count + " job(s) submitted, " + jobs.Count(j => j.Status == "done") + " done, " + jobs.Count(j => j.Status == "canceled") + " canceled.");
+            var tasks = account.Ango.GetTasks(demo.AngoProjectId);
+            ui.WriteNote("  Ango: " + tasks.Count + " task(s) in the project, " + tasks.Count(t => (string?)t["status"] == "Completed") + " completed; "
+                + account.Ango.GetAssets(demo.AngoProjectId).Count + " asset(s).");
+            var requests = account.Requests;
+            ui.WriteNote("  " + requests.Count + " API request(s) sent by the module: " + requests.Count(r => string.Equals(r.Service, "hitl", StringComparison.OrdinalIgnoreCase)) + " to HITL, "
+                + requests.Count(r => string.Equals(r.Service, "ango", StringComparison.OrdinalIgnoreCase)) + " to Ango.");
+            ui.WriteNote("  Next: `Get-Help about_LabelOps_Emulator`, or start the emulator and try the Connect-* lines it prints.");
+            return exitCode;
         }
 
         /// <summary>Runs the script file to the end; 1 after a terminating error or Ctrl+C, else its `exit` code or 0.</summary>

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace LabelOps.Emulator;
 
-/// <summary>The standalone emulator: one demo account whose jobs get done by simulated workers.</summary>
+/// <summary>The standalone emulator: one demo account (see <see cref="DemoAccount"/>) whose HITL jobs and Ango tasks get done by simulated workers.</summary>
 internal static class Program
 {
     private const string Usage =
@@ -12,7 +12,7 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        var options = new EmulatorOptions { Urls = "http://127.0.0.1:5080", SimulatedWorkerDelay = TimeSpan.FromSeconds(2) };
+        var options = new EmulatorOptions { Urls = DemoAccount.DefaultUrl, SimulatedWorkerDelay = TimeSpan.FromSeconds(2) };
         string? apiKey = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -49,17 +49,32 @@ internal static class Program
             }
         }
 
-        await using var server = await EmulatorServer.StartAsync(options);
-        var account = server.CreateAccount(apiKey, simulateWorkers: true);
-        var projectId = account.Hitl.AddProject("Demo", "active");
-        var root = server.BaseUri.AbsoluteUri.TrimEnd('/');
+        EmulatorServer server;
+        try
+        {
+            server = await EmulatorServer.StartAsync(options);
+        }
+        catch (Exception failure) when (failure is System.IO.IOException or ArgumentException)
+        {
+            // A busy port (Kestrel's IOException wraps AddressInUseException) or a bad --urls: one line, no stack.
+            var reason = failure is System.IO.IOException ? failure.Message.TrimEnd('.', ' ') : $"cannot listen on {options.Urls}: {failure.Message.TrimEnd('.', ' ')}";
+            Console.Error.WriteLine($"LabelOps emulator: {reason}. Is another emulator running? Pick another port with --urls http://127.0.0.1:PORT.");
+            return 1;
+        }
 
-        Console.WriteLine($"LabelOps emulator listening on {server.BaseUri}");
-        Console.WriteLine($"Demo API key: {account.ApiKey}");
-        Console.WriteLine($"Demo HITL project: {projectId}");
-        Console.WriteLine($"Jobs move new -> progress -> done every {options.SimulatedWorkerDelay!.Value.TotalSeconds:0.###} s.");
+        await using var _ = server;
+        var demo = DemoAccount.Create(server, apiKey);
+        var root = server.BaseUri.AbsoluteUri.TrimEnd('/');
+        var key = demo.Account.ApiKey;
+
+        Console.WriteLine($"LabelOps emulator (Humans in the Loop API v1 and Ango Hub API v2) listening on {server.BaseUri}");
+        Console.WriteLine($"Demo API key (the same for both services): {key}");
+        Console.WriteLine($"  HITL project '{DemoAccount.HitlProjectName}': {demo.HitlProjectId} - jobs move new -> progress -> done every {options.SimulatedWorkerDelay!.Value.TotalSeconds:0.###} s.");
+        Console.WriteLine($"  Ango project '{AngoStore.DemoProjectName}': {demo.AngoProjectId} - {AngoStore.DemoTaskCount} tasks; labelers take tasks and move them Label -> Review -> Complete every {options.SimulatedWorkerDelay!.Value.TotalSeconds:0.###} s.");
         Console.WriteLine("Connect from PowerShell with:");
-        Console.WriteLine($"  Connect-Hitl -BaseUri {root} -ApiKey (ConvertTo-SecureString '{account.ApiKey}' -AsPlainText -Force)");
+        Console.WriteLine($"  Connect-Hitl -BaseUri {root} -ApiKey (ConvertTo-SecureString '{key}' -AsPlainText -Force)");
+        Console.WriteLine($"  Connect-Ango -BaseUri {root}/v2/ -ApiKey (ConvertTo-SecureString '{key}' -AsPlainText -Force)");
+        Console.WriteLine("Or try the samples: pwsh samples/hitl-quickstart.ps1; pwsh samples/ango-quickstart.ps1");
         Console.WriteLine("Press Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource();

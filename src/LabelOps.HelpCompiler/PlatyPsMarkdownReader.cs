@@ -334,6 +334,15 @@ namespace LabelOps.HelpCompiler
                 int state = 0; // 0: before code, 1: in the run of code blocks, 2: after it
                 foreach (MarkdownBlock b in entry.Blocks)
                 {
+                    // Sample output (```Output, ```text) is not code: in the example's code, Get-Help would show it as
+                    // part of what to paste. It goes to the remarks, after the code, as PlatyPS's own help shows it.
+                    if (b.Kind == MarkdownBlockKind.CodeBlock && IsOutputBlock(b))
+                    {
+                        (state == 0 ? intro : after).AddRange(ToParagraphs(new[] { b }));
+                        if (state == 1) state = 2;
+                        continue;
+                    }
+
                     if (b.Kind == MarkdownBlockKind.CodeBlock && state < 2)
                     {
                         code.Add(string.Join("\n", TrimBlankEdges(b.Lines)));
@@ -359,6 +368,10 @@ namespace LabelOps.HelpCompiler
                 help.Examples.Add(example);
             }
         }
+
+        private static bool IsOutputBlock(MarkdownBlock code) =>
+            code.Info.Equals("Output", StringComparison.OrdinalIgnoreCase) || code.Info.Equals("text", StringComparison.OrdinalIgnoreCase)
+            || code.Info.Equals("console", StringComparison.OrdinalIgnoreCase);
 
         private static void ReadParameters(CommandHelp help, List<MarkdownBlock> blocks, string filePath)
         {

@@ -25,7 +25,13 @@ namespace LabelOps.Loading
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            var path = Path.Combine(_folder!, new AssemblyName(args.Name).Name + ".dll");
+            var fileName = new AssemblyName(args.Name).Name + ".dll";
+            var path = Path.Combine(_folder!, fileName);
+            if (!File.Exists(path))
+            {
+                // LabelOps.Model (the public types) sits next to the manifest, one level up, when the engine asks for it.
+                path = Path.Combine(Path.GetDirectoryName(_folder!)!, fileName);
+            }
             // LoadFrom returns the already loaded assembly when asked for the same file again.
             return File.Exists(path) ? Assembly.LoadFrom(path) : null;
         }

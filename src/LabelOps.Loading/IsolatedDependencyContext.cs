@@ -71,7 +71,10 @@ namespace LabelOps.Loading
         /// <summary>Our file for <paramref name="name"/>, or null when we have none or the runtime ships one at least as new.</summary>
         private string? OwnCopy(AssemblyName name)
         {
-            var path = Path.Combine(_folder, name.Name + ".dll");
+            // Dependencies/netcore holds builds that only forward to the runtime (Microsoft.Bcl.AsyncInterfaces): on .NET
+            // they replace the netstandard2.0 builds, which would define second copies of runtime types.
+            var path = Path.Combine(_folder, "netcore", name.Name + ".dll");
+            if (!File.Exists(path)) path = Path.Combine(_folder, name.Name + ".dll");
             if (!File.Exists(path)) return null;
             if (_runtimeAssemblies.Value.TryGetValue(name.Name!, out var runtimePath) && IsAtLeastAsNew(runtimePath, path)) return null;
             return path;

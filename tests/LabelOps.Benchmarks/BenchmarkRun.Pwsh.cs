@@ -17,6 +17,15 @@ namespace LabelOps.Benchmarks;
 /// </summary>
 public sealed partial class BenchmarkRun
 {
+    /// <summary>
+    /// The LabelOps.Engine assembly, as a PowerShell expression. The engine lives in the module's own
+    /// AssemblyLoadContext, where PowerShell does not resolve type names ([LabelOps.Engine.PageRange] is not found),
+    /// and the public sessions live in LabelOps.Model, so engine types (PageRange, HitlWaitPlanner) are reached
+    /// through the loaded engine assembly by name.
+    /// </summary>
+    internal const string EngineAssembly =
+        "([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LabelOps.Engine' } | Select-Object -First 1)";
+
     private const string ConnectHitl = """
         $key = ConvertTo-SecureString $env:B_KEY -AsPlainText -Force
         Connect-Hitl -ApiKey $key -BaseUri $env:B_URI
@@ -31,8 +40,9 @@ public sealed partial class BenchmarkRun
         """;
 
     /// <summary>Wait-HitlJob; B_OLDRULE=1 brings back the rule before issue 13 (bulk read whenever two or more jobs are waited for).</summary>
-    private const string WaitWithLabelOps = ConnectHitl + """
-        if ($env:B_OLDRULE -eq '1') { ((Get-HitlSession).GetType().Assembly.GetType('LabelOps.Hitl.HitlWaitPlanner'))::UseCostRule = $false }
+    private const string WaitWithLabelOps = ConnectHitl
+        + "if ($env:B_OLDRULE -eq '1') { (" + EngineAssembly + ".GetType('LabelOps.Hitl.HitlWaitPlanner'))::UseCostRule = $false }\n"
+        + """
         $ids = $env:B_IDS -split ','
         $n = 0; $lastSeen = [DateTimeOffset]::MinValue
         $watch = [System.Diagnostics.Stopwatch]::StartNew()

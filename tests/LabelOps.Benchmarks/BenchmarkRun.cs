@@ -98,9 +98,7 @@ public sealed partial class BenchmarkRun
         shell.Set("p", projectId);
         shell.Run("Get-AngoTask -ProjectId $p -First 500 | ForEach-Object {}"); // warm-up: JIT and connections
 
-        // The engine lives in the module's own AssemblyLoadContext, where PowerShell does not resolve type names
-        // ([LabelOps.Engine.PageRange] is not found), so the type is reached through the session object's assembly.
-        const string SetPagesInFlight = "((Get-AngoSession).GetType().Assembly.GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
+        const string SetPagesInFlight = "(" + EngineAssembly + ".GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
 
         // Timed exactly as the issue says, into an empty ForEach-Object {}; an empty script block is far cheaper
         // than one that counts, so the count is taken in a separate, untimed run.

@@ -504,19 +504,19 @@ Describe 'Members, instructions, performance and metrics (ProjectsAsCodeMembersI
             $null = Set-EmulatorAngoTask -Account $account -TaskId $tasks[2] -Field @{ assignee = 'bob@example.test' }
         }
 
-        It 'Get-AngoProjectPerformance writes one flat row per user with the ProjectId first' {
+        It 'Get-AngoProjectPerformance writes one typed row per user with PascalCase properties' {
             $result = Invoke-Connected 'Get-AngoProjectPerformance -ProjectId $id' -Variables @{ id = $id }
 
             $result.Errors | Should -HaveCount 0
             $result.Output | Should -HaveCount 2
             $ann = $result.Output[0]
             $ann.psobject.TypeNames[0] | Should -BeExactly 'LabelOps.AngoProjectPerformance'
-            @($ann.psobject.Properties)[0].Name | Should -BeExactly 'ProjectId'
+            (@($ann.psobject.Properties | ForEach-Object Name) -join ',') | Should -BeExactly 'ProjectId,Email,AssignedTasks,CompletedTasks,TotalDuration,AverageDuration'
             $ann.ProjectId | Should -BeExactly $id
-            $ann.email | Should -BeExactly 'ann@example.test'
-            $ann.completedTasks | Should -Be ([long]2)
-            $ann.averageDuration | Should -Be ([long]40)
-            $result.Output[1].completedTasks | Should -Be ([long]0)
+            $ann.Email | Should -BeExactly 'ann@example.test'
+            $ann.CompletedTasks | Should -Be 2
+            $ann.AverageDuration | Should -Be 40
+            $result.Output[1].CompletedTasks | Should -Be 0
             $requests = @(Get-EmulatorRequest -Account $account)
             $requests | Should -HaveCount 1
             $requests[0].method | Should -BeExactly 'POST'
@@ -529,7 +529,7 @@ Describe 'Members, instructions, performance and metrics (ProjectsAsCodeMembersI
 
             $result.Errors | Should -HaveCount 0
             $result.Output | Should -HaveCount 1
-            $result.Output[0].email | Should -BeExactly 'bob@example.test'
+            $result.Output[0].Email | Should -BeExactly 'bob@example.test'
             $requests = @(Get-EmulatorRequest -Account $account)
             $requests | Should -HaveCount 1
             # Read with System.Text.Json: ConvertFrom-Json in PowerShell 7 would turn the dates into DateTime.
@@ -549,35 +549,36 @@ Describe 'Members, instructions, performance and metrics (ProjectsAsCodeMembersI
             @(Get-EmulatorRequest -Account $account) | Should -HaveCount 2
         }
 
-        It 'Get-AngoMetric LabelStageGroups writes one row per stage with task counts' {
+        It 'Get-AngoMetric LabelStageGroups writes one typed row per stage with task counts' {
             $result = Invoke-Connected 'Get-AngoMetric -ProjectId $id -Metric labelstagegroups' -Variables @{ id = $id }
 
             $result.Errors | Should -HaveCount 0
-            (@($result.Output | ForEach-Object { $_.name }) -join ',') | Should -BeExactly 'Start,Label,Complete'
-            (@($result.Output | ForEach-Object { $_.count }) -join ',') | Should -BeExactly '0,4,0'
+            (@($result.Output | ForEach-Object { $_.Name }) -join ',') | Should -BeExactly 'Start,Label,Complete'
+            (@($result.Output | ForEach-Object { $_.Value }) -join ',') | Should -BeExactly '0,4,0'
+            @($result.Output | Where-Object { -not $_.StageId }) | Should -HaveCount 0
             $result.Output | ForEach-Object { $_.Metric | Should -BeExactly 'LabelStageGroups' }
             $result.Output | ForEach-Object { $_.ProjectId | Should -BeExactly $id }
             $result.Output[0].psobject.TypeNames[0] | Should -BeExactly 'LabelOps.AngoMetric'
+            (@($result.Output[0].psobject.Properties | ForEach-Object Name) -join ',') | Should -BeExactly 'ProjectId,Metric,Name,StageId,Value'
             $requests = @(Get-EmulatorRequest -Account $account)
             $requests | Should -HaveCount 1
             $requests[0].method | Should -BeExactly 'GET'
             $requests[0].path | Should -BeExactly ('/v2/' + $id + '/overview/LabelStageGroups')
         }
 
-        It 'Get-AngoMetric TimePerTask is a single row of figures' {
+        It 'Get-AngoMetric TimePerTask writes one row per figure, with the same columns as the other metrics' {
             $result = Invoke-Connected 'Get-AngoMetric $id TimePerTask' -Variables @{ id = $id }
 
             $result.Errors | Should -HaveCount 0
-            $result.Output | Should -HaveCount 1
-            $result.Output[0].completedTasks | Should -Be ([long]2)
-            $result.Output[0].totalDuration | Should -Be ([long]80)
+            (@($result.Output | ForEach-Object { $_.Name + '=' + $_.Value }) -join ',') | Should -BeExactly 'CompletedTasks=2,TotalDuration=80,AverageDuration=40'
+            (@($result.Output[0].psobject.Properties | ForEach-Object Name) -join ',') | Should -BeExactly 'ProjectId,Metric,Name,StageId,Value'
         }
 
         It 'Get-AngoMetric for several projects reports the unknown one as NotFound and goes on' {
             $result = Invoke-Connected "'nope', `$id | Get-AngoMetric -Metric AnnotationStatus" -Variables @{ id = $id }
 
             Get-OnlyErrorId $result | Should -BeExactly 'LabelOps.NotFound'
-            (@($result.Output | ForEach-Object { [string]$_.status + ':' + [string]$_.count }) -join ',') | Should -BeExactly 'Completed:2,TODO:2'
+            (@($result.Output | ForEach-Object { [string]$_.Name + ':' + [string]$_.Value }) -join ',') | Should -BeExactly 'Completed:2,TODO:2'
         }
     }
 

@@ -232,7 +232,7 @@ Describe 'Get-HitlJob and Stop-HitlJob (GetAndStopHitlJobTests)' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.NotFound*'
         $err[0].CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
         $err[0].TargetObject | Should -BeExactly 'missing-job'
-        $err[0].Exception | Should -BeOfType ([LabelOps.Engine.LabelOpsException])
+        $err[0].Exception | Should -BeOfType ([LabelOps.LabelOpsException])
         $err[0].Exception.StatusCode | Should -Be 404
         $err[0].Exception.Method | Should -BeExactly 'GET'
         $err[0].Exception.ServiceMessage | Should -BeLikeExactly '*Job not found*'

@@ -16,22 +16,22 @@ BeforeAll {
 
 Describe 'Default views (ViewTests)' {
     It 'The default view of <Type> is a table of readable columns' -TestCases @(
-        @{ Type = 'HitlJob'; Columns = @('ProjectId', 'JobId', 'Status', 'CreateDate', 'FinishDate', 'Error'); Make = { [LabelOps.HitlJob]@{ ProjectId = 'p-1'; JobId = 'job-1'; Status = 'done' } } }
-        @{ Type = 'HitlProject'; Columns = @('ProjectId', 'Status', 'Name'); Make = { [LabelOps.HitlProject]@{ ProjectId = 'p-1'; Status = 'active'; Name = 'Cars' } } }
-        @{ Type = 'AngoProject'; Columns = @('ProjectId', 'Name', 'Type', 'AssetCount', 'CreatedAt', 'Description'); Make = { [LabelOps.AngoProject]@{ ProjectId = 'ap-1'; Name = 'Cars' } } }
+        @{ Type = 'HitlJob'; Columns = @('JobId', 'Status', 'CreateDate', 'FinishDate', 'Error'); Make = { [LabelOps.HitlJob]@{ ProjectId = 'p-1'; JobId = 'job-1'; Status = 'done' } } }
+        @{ Type = 'HitlProject'; Columns = @('ProjectId', 'Status'); Make = { [LabelOps.HitlProject]@{ ProjectId = 'p-1'; Status = 'active'; Name = 'Cars' } } }
+        @{ Type = 'AngoProject'; Columns = @('ProjectId', 'Name', 'CreatedAt'); Make = { [LabelOps.AngoProject]@{ ProjectId = 'ap-1'; Name = 'Cars' } } }
         @{ Type = 'AngoStage'; Columns = @('Name', 'Type', 'StageId', 'Next'); Make = { [LabelOps.AngoStage]@{ StageId = 'st-1'; Name = 'Label' } } }
         @{ Type = 'AngoBatch'; Columns = @('Name', 'BatchId', 'Description'); Make = { [LabelOps.AngoBatch]@{ BatchId = 'b-1'; Name = 'Night' } } }
-        @{ Type = 'AngoTask'; Columns = @('TaskId', 'ExternalId', 'Stage', 'Status', 'Assignee', 'CompletedAt'); Make = { [LabelOps.AngoTask]@{ TaskId = 't-1'; Status = 'TODO' } } }
+        @{ Type = 'AngoTask'; Columns = @('ExternalId', 'Stage', 'Status', 'Assignee', 'CompletedAt'); Make = { [LabelOps.AngoTask]@{ TaskId = 't-1'; Status = 'TODO' } } }
         @{ Type = 'AngoTaskHistory'; Columns = @('TaskId', 'Stage', 'CompletedBy', 'CompletedAt', 'Duration'); Make = { [LabelOps.AngoTaskHistory]@{ TaskId = 't-1' } } }
         @{ Type = 'AngoTaskMoveResult'; Columns = @('ProjectId', 'ToStage', 'Modified'); Make = { [LabelOps.AngoTaskMoveResult]@{ ProjectId = 'ap-1'; ToStage = 'st-1' } } }
         @{ Type = 'AngoWebhookRun'; Columns = @('ProjectId', 'Stage', 'Response'); Make = { [LabelOps.AngoWebhookRun]@{ ProjectId = 'ap-1'; Stage = 'st-9' } } }
-        @{ Type = 'AngoAsset'; Columns = @('AssetId', 'ExternalId', 'Batches', 'CreatedAt', 'Data'); Make = { [LabelOps.AngoAsset]@{ AssetId = 'as-1'; Data = 'https://example.com/a.jpg' } } }
-        @{ Type = 'AngoAssetImportResult'; Columns = @('ProjectId', 'AssetsCreated', 'TasksCreated', 'PreLabelsCount', 'ValidPreLabelsCount'); Make = { [LabelOps.AngoAssetImportResult]@{ ProjectId = 'ap-1' } } }
+        @{ Type = 'AngoAsset'; Columns = @('AssetId', 'ExternalId', 'CreatedAt', 'Batches'); Make = { [LabelOps.AngoAsset]@{ AssetId = 'as-1'; Data = 'https://example.com/a.jpg' } } }
+        @{ Type = 'AngoAssetImportResult'; Columns = @('ProjectId', 'AssetsCreated', 'TasksCreated', 'PreLabels', 'ValidPreLabels'); Make = { [LabelOps.AngoAssetImportResult]@{ ProjectId = 'ap-1' } } }
         @{ Type = 'AngoLabelImportResult'; Columns = @('ProjectId', 'Chunk', 'Sent', 'Message'); Make = { [LabelOps.AngoLabelImportResult]@{ ProjectId = 'ap-1'; Chunk = 1 } } }
-        @{ Type = 'AngoIssue'; Columns = @('IssueId', 'TaskId', 'Status', 'CreatedBy', 'CreatedAt', 'Content'); Make = { [LabelOps.AngoIssue]@{ IssueId = 'i-1' } } }
-        @{ Type = 'AngoStorage'; Columns = @('StorageId', 'Name', 'Type', 'Bucket', 'Region', 'CreatedAt'); Make = { [LabelOps.AngoStorage]@{ StorageId = 's-1' } } }
-        @{ Type = 'AngoMember'; Columns = @('Email', 'Name', 'OrganizationRole', 'CreatedAt'); Make = { [LabelOps.AngoMember]@{ Email = 'a@example.com' } } }
-        @{ Type = 'AngoInvite'; Columns = @('Email', 'OrganizationRole', 'Status', 'CreatedAt', 'ExpiresAt'); Make = { [LabelOps.AngoInvite]@{ Email = 'b@example.com' } } }
+        @{ Type = 'AngoIssue'; Columns = @('IssueId', 'Status', 'CreatedAt', 'Summary'); Make = { [LabelOps.AngoIssue]@{ IssueId = 'i-1' } } }
+        @{ Type = 'AngoStorage'; Columns = @('StorageId', 'Name', 'Type', 'Bucket', 'Region'); Make = { [LabelOps.AngoStorage]@{ StorageId = 's-1' } } }
+        @{ Type = 'AngoMember'; Columns = @('Email', 'Name', 'Role', 'CreatedAt'); Make = { [LabelOps.AngoMember]@{ Email = 'a@example.com' } } }
+        @{ Type = 'AngoInvite'; Columns = @('Email', 'Role', 'Status', 'CreatedAt', 'ExpiresAt'); Make = { [LabelOps.AngoInvite]@{ Email = 'b@example.com' } } }
     ) {
         param($Type, $Columns, $Make)
         Get-HeaderColumn (& $Make) $Columns[0] | Should -Be $Columns

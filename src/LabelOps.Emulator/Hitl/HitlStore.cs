@@ -36,11 +36,12 @@ public sealed class HitlStore
     }
 
     /// <returns>The new project's id.</returns>
-    public string AddProject(string name = "Project", string status = "active", string? instructionsFileUrl = null)
+    /// <param name="projectId">The id to give it (the demo account's fixed one); a new random id when null.</param>
+    public string AddProject(string name = "Project", string status = "active", string? instructionsFileUrl = null, string? projectId = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         HitlStatuses.RequireProjectStatus(status);
-        var project = new HitlProjectRecord(Ids.NewId(), name, status, instructionsFileUrl ?? DefaultInstructionsUrl, Now());
+        var project = new HitlProjectRecord(projectId ?? Ids.NewId(), name, status, instructionsFileUrl ?? DefaultInstructionsUrl, Now());
         lock (_gate)
         {
             var state = new ProjectState(project);

@@ -6,7 +6,8 @@ namespace LabelOps.Emulator;
 
 /// <summary>
 /// The emulated human workers: every little while, jobs of accounts with <see cref="EmulatorAccount.SimulateWorkers"/>
-/// that have waited long enough move from new to progress, or from progress to done.
+/// that have waited long enough move from new to progress, or from progress to done; and the tasks of their Ango
+/// projects marked with <see cref="AngoStore.SimulateWork"/> move on through the workflow.
 /// </summary>
 internal sealed class SimulatedWorkers : IAsyncDisposable
 {
@@ -39,6 +40,7 @@ internal sealed class SimulatedWorkers : IAsyncDisposable
                     if (account.SimulateWorkers)
                     {
                         account.Hitl.AdvanceSimulatedWork(delay);
+                        account.Ango.AdvanceSimulatedWork(delay);
                     }
                 }
             }

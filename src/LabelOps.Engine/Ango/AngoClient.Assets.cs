@@ -87,7 +87,7 @@ namespace LabelOps.Ango
         /// <paramref name="content"/> called afresh for each attempt.
         /// </summary>
         public Task UploadToSignedUrlAsync(Uri signedUrl, Func<HttpContent> content, CancellationToken cancellationToken) =>
-            _session.SendAsync(ApiRequest.PutToSignedUrl(signedUrl, content), response => response.Status, _observer, cancellationToken);
+            _connection.SendAsync(ApiRequest.PutToSignedUrl(signedUrl, content), response => response.Status, _observer, cancellationToken);
 
         /// <summary>The URL an uploaded file is registered under: the signed URL without its query (the signature).</summary>
         public static string AssetUrlOf(Uri signedUrl) => signedUrl.GetLeftPart(UriPartial.Path);

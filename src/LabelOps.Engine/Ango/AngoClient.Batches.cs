@@ -41,7 +41,7 @@ namespace LabelOps.Ango
             return SendAsync(request, data => true, cancellationToken);
         }
 
-        private static IReadOnlyList<AngoBatch> WithProject(AngoBatch[]? batches, string projectId)
+        private static IReadOnlyList<AngoBatch> WithProject(IReadOnlyList<AngoBatch>? batches, string projectId)
         {
             var list = batches ?? Array.Empty<AngoBatch>();
             foreach (var batch in list) batch.ProjectId = projectId;

@@ -54,7 +54,7 @@ namespace LabelOps.Ango
         /// <param name="progress">Bytes written so far and the announced length, at most every quarter second.</param>
         public Task DownloadExportAsync(Uri exportUri, string destinationPath, Action<long, long?>? progress, CancellationToken cancellationToken)
         {
-            return _session.DownloadAsync(
+            return _connection.DownloadAsync(
                 ApiRequest.GetUnauthenticated(exportUri),
                 async (stream, length, token) =>
                 {

@@ -158,7 +158,7 @@ namespace LabelOps.Ango
             if (storage.PrivateKey != null) body["privateKey"] = storage.PrivateKey;
             var request = ApiRequest.Post("storages", RequestKind.Create).WithJsonBody(Body(body));
             var secrets = (storage.Credentials?.Values ?? Enumerable.Empty<string>()).Concat(new[] { storage.PrivateKey ?? string.Empty }).ToList();
-            return _session.SendAsync(
+            return _connection.SendAsync(
                 request,
                 response => AngoEnvelope.ReadData(response, data => AngoEnvelope.Property<AngoStorage>(data, "storage")),
                 new SecretHidingObserver(_observer, secrets),

@@ -102,9 +102,9 @@ namespace LabelOps.Ango
 
         /// <summary>
         /// POST /performance/{projectId} {startDate, endDate, users} (the API reference's names). A POST that changes
-        /// nothing, so it is retried like a read. Returns flat rows, one per element of the payload's list (per user).
+        /// nothing, so it is retried like a read. Returns one typed row per element of the payload's list (per user).
         /// </summary>
-        public Task<IReadOnlyList<OrderedDictionary>> GetProjectPerformanceAsync(
+        public Task<IReadOnlyList<AngoProjectPerformance>> GetProjectPerformanceAsync(
             string projectId, DateTimeOffset? startDate, DateTimeOffset? endDate, IReadOnlyList<string>? users, CancellationToken cancellationToken)
         {
             IdRules.Require(projectId, "ProjectId");
@@ -117,17 +117,17 @@ namespace LabelOps.Ango
             if (endDate.HasValue) body["endDate"] = FormatDate(endDate.Value);
             if (users != null && users.Count > 0) body["users"] = users.ToArray();
             var request = ApiRequest.Post(ApiRequest.PathOf("performance", projectId), RequestKind.Read).WithJsonBody(Body(body));
-            return SendAsync(request, data => AngoFlatRows.From(FreeformOf(data, "performance")), cancellationToken);
+            return SendAsync(request, data => AngoStatistics.ToPerformance(projectId, AngoFlatRows.From(FreeformOf(data, "performance"))), cancellationToken);
         }
 
-        /// <summary>GET /{projectId}/overview/{metric}, as flat rows.</summary>
-        public Task<IReadOnlyList<OrderedDictionary>> GetOverviewMetricAsync(string projectId, string metric, CancellationToken cancellationToken)
+        /// <summary>GET /{projectId}/overview/{metric}, as typed rows (the metric spelled as the SDK enum does).</summary>
+        public Task<IReadOnlyList<AngoMetric>> GetOverviewMetricAsync(string projectId, string metric, CancellationToken cancellationToken)
         {
             IdRules.Require(projectId, "ProjectId");
             var known = OverviewMetrics.FirstOrDefault(m => string.Equals(m, metric, StringComparison.OrdinalIgnoreCase))
                 ?? throw LabelOpsException.InvalidArgument("Metric '" + metric + "' is not one of " + string.Join(", ", OverviewMetrics) + ".");
             var request = ApiRequest.Get(ApiRequest.PathOf(ApiRequest.EscapeSegment(projectId), "overview", known));
-            return SendAsync(request, data => AngoFlatRows.From(ReadFreeform(data)), cancellationToken);
+            return SendAsync(request, data => AngoStatistics.ToMetrics(projectId, known, AngoFlatRows.From(ReadFreeform(data))), cancellationToken);
         }
 
         private static AngoCategorySchema SchemaOf(JsonElement data, string projectId)
@@ -143,7 +143,7 @@ namespace LabelOps.Ango
             return schema;
         }
 
-        private static IReadOnlyList<AngoStage> WithProjectId(AngoStage[]? stages, string projectId)
+        private static IReadOnlyList<AngoStage> WithProjectId(IReadOnlyList<AngoStage>? stages, string projectId)
         {
             var list = stages ?? Array.Empty<AngoStage>();
             foreach (var stage in list) stage.ProjectId = projectId;

@@ -17,11 +17,13 @@ namespace LabelOps.Ango
     public sealed partial class AngoClient
     {
         private readonly AngoSession _session;
+        private readonly ServiceConnection _connection;
         private readonly IRequestObserver _observer;
 
         public AngoClient(AngoSession session, IRequestObserver? observer = null)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
+            _connection = ServiceConnection.Of(session);
             _observer = observer ?? NullRequestObserver.Instance;
         }
 
@@ -29,7 +31,7 @@ namespace LabelOps.Ango
 
         /// <summary>Sends a request and reads the envelope's data with <paramref name="read"/> (inside the attempt, so unreadable answers to reads are retried).</summary>
         private Task<T> SendAsync<T>(ApiRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
-            _session.SendAsync(request, response => AngoEnvelope.ReadData(response, read), _observer, cancellationToken);
+            _connection.SendAsync(request, response => AngoEnvelope.ReadData(response, read), _observer, cancellationToken);
 
         /// <summary>Streams a paged list: data.&lt;itemsProperty&gt;[] per page, data.total when the service reports it.</summary>
         private IAsyncEnumerable<T> ListAsync<T>(
@@ -41,7 +43,7 @@ namespace LabelOps.Ango
             CancellationToken cancellationToken)
         {
             return PageReader.ReadAsync(
-                (page, limit, token) => _session.SendAsync(
+                (page, limit, token) => _connection.SendAsync(
                     newRequest()
                         .WithQuery("page", page.ToString(CultureInfo.InvariantCulture))
                         .WithQuery("limit", limit.ToString(CultureInfo.InvariantCulture))

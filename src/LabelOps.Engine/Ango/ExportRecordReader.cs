@@ -90,7 +90,7 @@ namespace LabelOps.Ango
             }
             catch (InvalidDataException exception)
             {
-                throw new Engine.LabelOpsException(Engine.ErrorReason.InvalidResponse, "The export archive '" + path + "' is not a valid zip file (" + exception.Message + ").", exception);
+                throw new LabelOpsException(ErrorReason.InvalidResponse, "The export archive '" + path + "' is not a valid zip file (" + exception.Message + ").", exception);
             }
         }
 

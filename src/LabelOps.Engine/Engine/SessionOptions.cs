@@ -44,5 +44,10 @@ namespace LabelOps.Engine
         }
 
         public SessionOptions Clone() => (SessionOptions)MemberwiseClone();
+
+        /// <summary>One line for tables and Export-Csv (the options are an object, so a cell would hold the type name).</summary>
+        public override string ToString() =>
+            "retries " + MaximumRetryCount + ", interval " + RetryInterval + ", timeout " + Timeout
+            + (MaxRequestsPerMinute.HasValue ? ", " + MaxRequestsPerMinute.Value + " requests/min" : string.Empty);
     }
 }

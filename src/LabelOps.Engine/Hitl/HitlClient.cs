@@ -21,11 +21,13 @@ namespace LabelOps.Hitl
     {
         private static readonly string[] GroupLevels = { "day", "week", "month", "year" };
         private readonly HitlSession _session;
+        private readonly ServiceConnection _connection;
         private readonly IRequestObserver _observer;
 
         public HitlClient(HitlSession session, IRequestObserver? observer = null)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
+            _connection = ServiceConnection.Of(session);
             _observer = observer ?? NullRequestObserver.Instance;
         }
 
@@ -124,7 +126,7 @@ namespace LabelOps.Hitl
             IdRules.Require(projectId, "ProjectId");
             if (wanted == null) throw new ArgumentNullException(nameof(wanted));
             HitlJobListRead? read = null;
-            await _session.DownloadAsync(
+            await _connection.DownloadAsync(
                 ApiRequest.Get(ApiRequest.PathOf("v1/jobs", projectId)),
                 async (stream, _, token) =>
                 {
@@ -145,7 +147,7 @@ namespace LabelOps.Hitl
         }
 
         /// <summary>The session's client-side request ceiling (-MaxRequestsPerMinute), null for none.</summary>
-        public int? MaxRequestsPerMinute => _session.Options.MaxRequestsPerMinute;
+        public int? MaxRequestsPerMinute => _connection.Options.MaxRequestsPerMinute;
 
         /// <summary>
         /// Cancels a job. The document describes the reply as a list of status objects; a single object is accepted too.
@@ -203,9 +205,9 @@ namespace LabelOps.Hitl
                 ProjectId = p.ProjectId ?? string.Empty,
                 ProjectName = p.ProjectName,
                 GroupBy = p.PeriodGroupLevel,
-                PeriodStart = m.PeriodGroupStart,
-                ReportStartDate = p.PeriodStartDate,
-                ReportEndDate = p.PeriodEndDate,
+                PeriodStart = UtcDay(m.PeriodGroupStart),
+                ReportStartDate = UtcDay(p.PeriodStartDate),
+                ReportEndDate = UtcDay(p.PeriodEndDate),
                 JobsAll = m.JobsAll,
                 JobsDone = m.JobsDone,
                 JobsNew = m.JobsNew,
@@ -231,7 +233,7 @@ namespace LabelOps.Hitl
 
         /// <summary>Streams a job's file. The key goes along only when the URL is on the API's own host.</summary>
         public Task DownloadFileAsync(Uri fileUrl, Func<Stream, long?, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
-            _session.DownloadAsync(fileUrl, consume, _observer, cancellationToken);
+            _connection.DownloadAsync(fileUrl, consume, _observer, cancellationToken);
 
         public static HitlJob ParseWebhookBody(string body)
         {
@@ -246,7 +248,7 @@ namespace LabelOps.Hitl
         }
 
         private Task<T> SendAsync<T>(ApiRequest request, Func<ApiResponse, T> parse, CancellationToken cancellationToken) =>
-            _session.SendAsync(request, parse, _observer, cancellationToken);
+            _connection.SendAsync(request, parse, _observer, cancellationToken);
 
         private static T Parse<T>(ApiResponse response) =>
             JsonSerializer.Deserialize<T>(response.Body, ServiceJson.Hitl) ?? throw new JsonException("The answer was empty (null).");
@@ -274,5 +276,12 @@ namespace LabelOps.Hitl
         }
 
         private static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Hitl);
+
+        /// <summary>
+        /// The service's ISO dates (no time) as midnight UTC, a DateTimeOffset like every other date LabelOps writes
+        /// (see docs/assumptions.md: metrics are grouped by UTC day).
+        /// </summary>
+        private static DateTimeOffset? UtcDay(DateTime? date) =>
+            date.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(date.Value.Date, DateTimeKind.Utc)) : (DateTimeOffset?)null;
     }
 }

@@ -19,7 +19,7 @@ namespace LabelOps.Hitl
             var extension = Path.GetExtension(uri.AbsolutePath).TrimStart('.').ToLowerInvariant();
             if (!extensions.Contains(extension))
             {
-                throw Engine.LabelOpsException.InvalidArgument(
+                throw LabelOpsException.InvalidArgument(
                     what + " '" + url + "' must end in ." + string.Join(", .", extensions) + (extension.Length == 0 ? " (it has no extension)." : " (not ." + extension + ")."));
             }
             return uri.AbsoluteUri;
@@ -29,11 +29,11 @@ namespace LabelOps.Hitl
         {
             if (string.IsNullOrWhiteSpace(url))
             {
-                throw Engine.LabelOpsException.InvalidArgument(what + " is empty.");
+                throw LabelOpsException.InvalidArgument(what + " is empty.");
             }
             if (!Uri.TryCreate(url!.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                throw Engine.LabelOpsException.InvalidArgument(what + " '" + url + "' is not an absolute http:// or https:// URL.");
+                throw LabelOpsException.InvalidArgument(what + " '" + url + "' is not an absolute http:// or https:// URL.");
             }
             return uri;
         }
@@ -42,7 +42,7 @@ namespace LabelOps.Hitl
         {
             if (minutes.HasValue && (minutes.Value < MinimumExpirationMinutes || minutes.Value > MaximumExpirationMinutes))
             {
-                throw Engine.LabelOpsException.InvalidArgument(
+                throw LabelOpsException.InvalidArgument(
                     "ExpirationMinutes must be between " + MinimumExpirationMinutes + " and " + MaximumExpirationMinutes + " (24 hours); it was " + minutes.Value + ".");
             }
         }

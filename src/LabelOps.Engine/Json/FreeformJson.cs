@@ -20,7 +20,9 @@ namespace LabelOps.Json
 
         public override bool HandleNull => true;
 
-        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+        // A model property's value (Answer, Metadata, Annotations, …): its outer object or list writes itself as JSON
+        // in ToString, so Export-Csv puts JSON in the cell instead of the type name. Nested values stay plain.
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonTextValue.Wrap(ReadValue(ref reader));
 
         public static object? ReadValue(ref Utf8JsonReader reader)
         {
@@ -56,6 +58,14 @@ namespace LabelOps.Json
                 default:
                     throw new JsonException("Unexpected JSON token " + reader.TokenType);
             }
+        }
+
+        /// <summary>A JsonElement (e.g. extension data) as free-form values.</summary>
+        public static object? FromElement(JsonElement element)
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+            reader.Read();
+            return ReadValue(ref reader);
         }
 
         public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options) => WriteValue(writer, value, options);

@@ -20,9 +20,10 @@ namespace LabelOps.Json
                 PropertyNameCaseInsensitive = true,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+                TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { WireContract.Apply } },
             };
             options.Converters.Add(new LenientDateTimeOffsetConverter());
-            options.MakeReadOnly(populateMissingResolver: true);
+            options.MakeReadOnly();
             return options;
         }
     }

@@ -83,7 +83,7 @@ namespace LabelOps.Base
                     }
                     catch (JsonException exception)
                     {
-                        throw Engine.LabelOpsException.InvalidArgument(parameterName + " is not valid JSON: " + exception.Message);
+                        throw LabelOpsException.InvalidArgument(parameterName + " is not valid JSON: " + exception.Message);
                     }
                 }
             }

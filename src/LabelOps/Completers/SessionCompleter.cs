@@ -61,7 +61,7 @@ namespace LabelOps.Completers
             {
                 return DefaultSessions.Ango.Resolve(null);
             }
-            catch (Engine.LabelOpsException)
+            catch (LabelOpsException)
             {
                 return null;
             }

@@ -88,7 +88,7 @@ namespace LabelOps.Tests.Ango
             Assert.All(Ango.GetAssets(_projectId), a => Assert.Equal(week, (string?)a["batches"]![0]));
             Assert.All(Ango.GetTasks(_projectId), t => Assert.Equal(week, (string?)t["batches"]![0]));
             var assignment = Assert.Single(result.Objects<AngoBatchAssignment>());
-            Assert.Equal(5, assignment.AssetIds.Length);
+            Assert.Equal(5, assignment.AssetIds.Count);
         }
 
         [Fact]

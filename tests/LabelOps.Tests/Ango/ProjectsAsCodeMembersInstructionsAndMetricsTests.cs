@@ -167,45 +167,7 @@ namespace LabelOps.Tests.Ango
             return id;
         }
 
-        [Fact]
-        public void Get_AngoProjectPerformance_writes_one_flat_row_per_user_with_the_ProjectId_first()
-        {
-            var id = ProjectWithWork();
 
-            var result = RunConnected("Get-AngoProjectPerformance -ProjectId $id", Vars(("id", id)));
-
-            Assert.Empty(result.Errors);
-            Assert.Equal(2, result.Output.Count);
-            var ann = result.Output[0];
-            Assert.Equal("LabelOps.AngoProjectPerformance", ann.TypeNames[0]);
-            Assert.Equal("ProjectId", ann.Properties.First().Name);
-            Assert.Equal(id, Property(ann, "ProjectId"));
-            Assert.Equal("ann@example.test", Property(ann, "email"));
-            Assert.Equal(2L, Property(ann, "completedTasks"));
-            Assert.Equal(40L, Property(ann, "averageDuration"));
-            Assert.Equal(0L, Property(result.Output[1], "completedTasks"));
-            var request = Assert.Single(Account.Requests);
-            Assert.Equal("POST", request.Method);
-            Assert.Equal("/v2/performance/" + id, request.Path);
-            Assert.Equal("{}", request.Body);
-        }
-
-        [Fact]
-        public void Get_AngoProjectPerformance_sends_the_period_in_UTC_and_the_users()
-        {
-            var id = ProjectWithWork();
-
-            var result = RunConnected(
-                "Get-AngoProjectPerformance -ProjectId $id -StartDate ([datetime]::new(2020, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)) -EndDate ([datetime]::new(2099, 1, 31, 12, 0, 0, [DateTimeKind]::Utc)) -User bob@example.test",
-                Vars(("id", id)));
-
-            Assert.Empty(result.Errors);
-            Assert.Equal("bob@example.test", Property(Assert.Single(result.Output), "email"));
-            var body = JsonNode.Parse(Assert.Single(Account.Requests).Body)!;
-            Assert.Equal("2020-01-01T00:00:00.000Z", (string?)body["startDate"]);
-            Assert.Equal("2099-01-31T12:00:00.000Z", (string?)body["endDate"]);
-            Assert.Equal("bob@example.test", (string?)body["users"]![0]);
-        }
 
         [Fact]
         public void Get_AngoProjectPerformance_with_EndDate_before_StartDate_is_InvalidArgument_and_sends_nothing()
@@ -237,36 +199,7 @@ namespace LabelOps.Tests.Ango
             Assert.Equal(new[] { "LabelOps.NotFound" }, result.ErrorIds);
         }
 
-        [Fact]
-        public void Get_AngoMetric_LabelStageGroups_writes_one_row_per_stage_with_task_counts()
-        {
-            var id = ProjectWithWork();
 
-            var result = RunConnected("Get-AngoMetric -ProjectId $id -Metric labelstagegroups", Vars(("id", id)));
-
-            Assert.Empty(result.Errors);
-            Assert.Equal(new object?[] { "Start", "Label", "Complete" }, result.Output.Select(r => Property(r, "name")));
-            Assert.Equal(new object?[] { 0L, 4L, 0L }, result.Output.Select(r => Property(r, "count")));
-            Assert.All(result.Output, r => Assert.Equal("LabelStageGroups", Property(r, "Metric")));
-            Assert.All(result.Output, r => Assert.Equal(id, Property(r, "ProjectId")));
-            Assert.Equal("LabelOps.AngoMetric", result.Output[0].TypeNames[0]);
-            var request = Assert.Single(Account.Requests);
-            Assert.Equal("GET", request.Method);
-            Assert.Equal("/v2/" + id + "/overview/LabelStageGroups", request.Path);
-        }
-
-        [Fact]
-        public void Get_AngoMetric_TimePerTask_is_a_single_row_of_figures()
-        {
-            var id = ProjectWithWork();
-
-            var result = RunConnected("Get-AngoMetric $id TimePerTask", Vars(("id", id)));
-
-            Assert.Empty(result.Errors);
-            var row = Assert.Single(result.Output);
-            Assert.Equal(2L, Property(row, "completedTasks"));
-            Assert.Equal(80L, Property(row, "totalDuration"));
-        }
 
         [Fact]
         public void Get_AngoMetric_with_a_metric_outside_the_SDK_enum_is_refused_before_sending()
@@ -277,16 +210,6 @@ namespace LabelOps.Tests.Ango
             Assert.Empty(Account.Requests);
         }
 
-        [Fact]
-        public void Get_AngoMetric_for_several_projects_reports_the_unknown_one_as_NotFound_and_goes_on()
-        {
-            var id = ProjectWithWork();
-
-            var result = RunConnected("'nope', $id | Get-AngoMetric -Metric AnnotationStatus", Vars(("id", id)));
-
-            Assert.Equal(new[] { "LabelOps.NotFound" }, result.ErrorIds);
-            Assert.Equal(new object?[] { "Completed:2", "TODO:2" }, result.Output.Select(r => Property(r, "status") + ":" + Property(r, "count")));
-        }
 
         [Theory]
         [InlineData("New-AngoProject")]

@@ -232,7 +232,7 @@ namespace LabelOps.Tests.Ango
             Assert.Equal(new[] { "Start", "Label", "Review", "Complete" }, stages.Select(s => s.Name));
             Assert.All(stages, s => Assert.Equal(id, s.ProjectId));
             Assert.Equal(new[] { "s-done", "s-label" }, stages[2].Next);
-            Assert.True(stages[0].Settings!["autoForward"].GetBoolean());
+            Assert.Equal(true, stages[0].Settings!["autoForward"]);
         }
 
         [Fact]

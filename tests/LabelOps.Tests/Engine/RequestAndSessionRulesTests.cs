@@ -38,7 +38,7 @@ namespace LabelOps.Tests.Engine
         [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080/")]
         [InlineData("http://localhost:5080/", "http://localhost:5080/")]
         public void Base_uris_are_normalised_to_end_with_a_slash(string input, string expected) =>
-            Assert.Equal(expected, ServiceSession.NormaliseBaseUri(new Uri(input)).ToString());
+            Assert.Equal(expected, ServiceConnection.NormaliseBaseUri(new Uri(input)).ToString());
 
         [Theory]
         [InlineData("http://api.example.test/")]
@@ -46,7 +46,7 @@ namespace LabelOps.Tests.Engine
         [InlineData("https://user:pass@api.example.test/")]
         [InlineData("https://api.example.test/?key=1")]
         public void Insecure_or_odd_base_uris_are_refused(string input) =>
-            Assert.Throws<LabelOpsException>(() => ServiceSession.NormaliseBaseUri(new Uri(input)));
+            Assert.Throws<LabelOpsException>(() => ServiceConnection.NormaliseBaseUri(new Uri(input)));
 
         [Theory]
         [InlineData("https://x.test/a.PNG")]
@@ -66,7 +66,7 @@ namespace LabelOps.Tests.Engine
         [Fact]
         public void A_session_never_shows_its_key()
         {
-            var session = new HitlSession(SecureStrings.FromPlainText("super-secret-key-123"), new Uri("https://api.example.test"));
+            var session = LabelOps.Hitl.HitlConnection.Open(SecureStrings.FromPlainText("super-secret-key-123"), new Uri("https://api.example.test"));
 
             Assert.DoesNotContain("super-secret", session.ToString());
             foreach (var property in typeof(HitlSession).GetProperties())

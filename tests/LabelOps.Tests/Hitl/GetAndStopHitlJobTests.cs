@@ -69,7 +69,7 @@ namespace LabelOps.Tests.Hitl
             Assert.StartsWith("LabelOps.NotFound", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Equal("missing-job", error.TargetObject);
-            var exception = Assert.IsType<global::LabelOps.Engine.LabelOpsException>(error.Exception);
+            var exception = Assert.IsType<global::LabelOps.LabelOpsException>(error.Exception);
             Assert.Equal(404, exception.StatusCode);
             Assert.Equal("GET", exception.Method);
             Assert.Contains("Job not found", exception.ServiceMessage);

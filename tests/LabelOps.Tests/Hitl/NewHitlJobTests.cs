@@ -61,7 +61,7 @@ namespace LabelOps.Tests.Hitl
                 // Creates run concurrently, so the requests may arrive in either order; the output keeps the input order.
                 var second = posts.Select(p => JsonDocument.Parse(p.Body).RootElement).Single(b => b.GetProperty("file_urls").GetArrayLength() == 2);
                 Assert.Equal(45, second.GetProperty("expiration_minutes").GetInt32());
-                Assert.Equal(new[] { 1, 2 }, result.Objects<HitlJob>().Select(j => j.FileUrl!.Length));
+                Assert.Equal(new[] { 1, 2 }, result.Objects<HitlJob>().Select(j => j.FileUrl!.Count));
                 Assert.Equal(2, Account.Hitl.GetJobs(_projectId).Count);
             }
         }

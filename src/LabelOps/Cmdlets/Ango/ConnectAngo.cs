@@ -26,15 +26,17 @@ namespace LabelOps.Cmdlets.Ango
             var baseUri = BaseUri
                 ?? (MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? null : Slot.BaseUriFromEnvironment())
                 ?? AngoSession.BaseUriFor(Region);
-            return new AngoSession(key, baseUri, options);
+            return LabelOps.Ango.AngoConnection.Open(key, baseUri, options);
         }
 
         protected override void Validate(AngoSession session) =>
             RunAsync(async (bridge, token) =>
             {
                 var client = new AngoClient(session, bridge);
-                await foreach (var _ in client.ListProjectsAsync(new PageRange { First = 1, PageSize = 1 }, null, null, token).ConfigureAwait(false))
+                // The one project read also names the key's organisation, which tells two accounts apart in Get-AngoSession.
+                await foreach (var project in client.ListProjectsAsync(new PageRange { First = 1, PageSize = 1 }, null, null, token).ConfigureAwait(false))
                 {
+                    session.Organization = project.Organization;
                 }
             });
     }

@@ -1,15 +1,15 @@
-using System.Collections.Specialized;
 using System.Management.Automation;
 using LabelOps.Base;
 
 namespace LabelOps.Cmdlets.Ango
 {
     /// <summary>
-    /// Reads one of a project's overview metrics (GET /{projectId}/overview/{metric}) as flat rows: one per
-    /// element of the metric's list (per stage, per status, …), or one row for a metric that is a single set of figures.
+    /// Reads one of a project's overview metrics (GET /{projectId}/overview/{metric}) as AngoMetric rows with the same
+    /// columns for every metric: one per element of the metric's list (per stage, per status, …), or one per figure of
+    /// a metric that is a single set of figures.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "AngoMetric")]
-    [OutputType("LabelOps.AngoMetric")]
+    [OutputType(typeof(AngoMetric))]
     public sealed class GetAngoMetric : AngoCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -29,23 +29,12 @@ namespace LabelOps.Cmdlets.Ango
             {
                 RunForItem(id, async (bridge, token) =>
                 {
-                    var rows = await ClientFor(bridge).GetOverviewMetricAsync(id, Metric, token).ConfigureAwait(false);
-                    foreach (var row in rows)
+                    foreach (var row in await ClientFor(bridge).GetOverviewMetricAsync(id, Metric, token).ConfigureAwait(false))
                     {
-                        var leading = new OrderedDictionary { ["ProjectId"] = id, ["Metric"] = CanonicalMetric() };
-                        bridge.WriteObject(AngoStatisticRows.ToObject("LabelOps.AngoMetric", leading, row));
+                        bridge.WriteObject(row);
                     }
                 });
             }
-        }
-
-        private string CanonicalMetric()
-        {
-            foreach (var known in LabelOps.Ango.AngoClient.OverviewMetrics)
-            {
-                if (string.Equals(known, Metric, System.StringComparison.OrdinalIgnoreCase)) return known;
-            }
-            return Metric;
         }
     }
 }

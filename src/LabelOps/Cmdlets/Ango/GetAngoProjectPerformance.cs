@@ -1,16 +1,14 @@
 using System;
-using System.Collections.Specialized;
 using System.Management.Automation;
 using LabelOps.Base;
 
 namespace LabelOps.Cmdlets.Ango
 {
     /// <summary>
-    /// Reads a project's labeler performance (POST /performance/{projectId}) as flat rows for Export-Csv: one row
-    /// per user when the service reports per-user figures, with ProjectId first.
+    /// Reads a project's labeler performance (POST /performance/{projectId}): one AngoProjectPerformance per user.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "AngoProjectPerformance")]
-    [OutputType("LabelOps.AngoProjectPerformance")]
+    [OutputType(typeof(AngoProjectPerformance))]
     public sealed class GetAngoProjectPerformance : AngoCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -38,10 +36,9 @@ namespace LabelOps.Cmdlets.Ango
             {
                 RunForItem(id, async (bridge, token) =>
                 {
-                    var rows = await ClientFor(bridge).GetProjectPerformanceAsync(id, start, end, User, token).ConfigureAwait(false);
-                    foreach (var row in rows)
+                    foreach (var row in await ClientFor(bridge).GetProjectPerformanceAsync(id, start, end, User, token).ConfigureAwait(false))
                     {
-                        bridge.WriteObject(AngoStatisticRows.ToObject("LabelOps.AngoProjectPerformance", new OrderedDictionary { ["ProjectId"] = id }, row));
+                        bridge.WriteObject(row);
                     }
                 });
             }

@@ -20,9 +20,24 @@ namespace LabelOps.Cmdlets.Ango
             {
                 RunForItem(id, async (bridge, token) =>
                 {
-                    foreach (var stage in await ClientFor(bridge).GetWorkflowAsync(id, token).ConfigureAwait(false))
+                    var stages = await ClientFor(bridge).GetWorkflowAsync(id, token).ConfigureAwait(false);
+                    var names = new System.Collections.Generic.Dictionary<string, string>();
+                    foreach (var stage in stages)
                     {
-                        bridge.WriteObject(stage);
+                        if (!string.IsNullOrEmpty(stage.StageId)) names[stage.StageId] = stage.Name;
+                    }
+                    foreach (var stage in stages)
+                    {
+                        // The names of the following stages, for the table (ids say nothing at a glance). A note on the
+                        // PSObject, not a model property, so Set-AngoWorkflow never sends it back.
+                        var next = new System.Collections.Generic.List<string>();
+                        foreach (var nextId in stage.Next ?? new string[0])
+                        {
+                            next.Add(nextId != null && names.TryGetValue(nextId, out var name) ? name : nextId ?? string.Empty);
+                        }
+                        var output = PSObject.AsPSObject(stage);
+                        output.Properties.Add(new PSNoteProperty("NextName", new ValueList<string>(next)));
+                        bridge.WriteObject(output);
                     }
                 });
             }

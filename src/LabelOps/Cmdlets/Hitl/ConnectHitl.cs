@@ -17,7 +17,7 @@ namespace LabelOps.Cmdlets.Hitl
         protected override string ServiceName => "Humans in the Loop";
 
         protected override HitlSession CreateSession(SecureString key, SessionOptions options) =>
-            new HitlSession(key, BaseUri ?? Slot.BaseUriFromEnvironment(), options);
+            LabelOps.Hitl.HitlConnection.Open(key, BaseUri ?? Slot.BaseUriFromEnvironment(), options);
 
         protected override void Validate(HitlSession session)
         {
