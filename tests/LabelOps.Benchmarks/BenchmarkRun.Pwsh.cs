@@ -21,10 +21,11 @@ public sealed partial class BenchmarkRun
     /// The LabelOps.Engine assembly, as a PowerShell expression. The engine lives in the module's own
     /// AssemblyLoadContext, where PowerShell does not resolve type names ([LabelOps.Engine.PageRange] is not found),
     /// and the public sessions live in LabelOps.Model, so engine types (PageRange, HitlWaitPlanner) are reached
-    /// through the loaded engine assembly by name.
+    /// through the loaded engine assembly by name. The intrinsic .Where() rather than Where-Object | Select-Object:
+    /// the hosted <see cref="BenchmarkShell"/> (InitialSessionState.CreateDefault2) has no Select-Object.
     /// </summary>
     internal const string EngineAssembly =
-        "([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LabelOps.Engine' } | Select-Object -First 1)";
+        "([AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'LabelOps.Engine' }, 'First')[0])";
 
     private const string ConnectHitl = """
         $key = ConvertTo-SecureString $env:B_KEY -AsPlainText -Force
