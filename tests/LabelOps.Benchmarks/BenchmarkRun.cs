@@ -16,7 +16,7 @@ namespace LabelOps.Benchmarks;
 /// figure is compared with a baseline measured in the same run (or with the configured limit / an ideal), so the
 /// ratios mean something on any machine; absolute numbers are given for context.
 /// </summary>
-public sealed class BenchmarkRun
+public sealed partial class BenchmarkRun
 {
     private const double MegaByte = 1024 * 1024;
 
@@ -30,7 +30,7 @@ public sealed class BenchmarkRun
         _log = log;
     }
 
-    /// <param name="only">Scenario names to run (import, list, ratelimit, hitl, export, wait); null for all.</param>
+    /// <param name="only">Scenario names to run (import, list, ratelimit, hitl, export, wait, waitbig, minute, cpu); null for all.</param>
     public static async Task<IReadOnlyList<FigureResult>> RunAsync(BenchmarkSettings settings, TextWriter log, ISet<string>? only = null)
     {
         var run = new BenchmarkRun(settings, log);
@@ -49,6 +49,11 @@ public sealed class BenchmarkRun
             if (Wanted(only, "hitl")) results.AddRange(await run.CreateHitlJobsAsync());
             if (Wanted(only, "export")) results.Add(await run.ExportAsync());
             if (Wanted(only, "wait")) results.Add(await run.WaitForJobsAsync());
+            // Issue 13: each side in a fresh real pwsh process, with its CPU and peak memory.
+            var smoke = settings.Name == "smoke";
+            if (Wanted(only, "waitbig")) results.AddRange(await run.WaitInBigProjectAsync(smoke));
+            if (Wanted(only, "minute")) results.AddRange(await run.MinuteLimitInFullAsync(smoke));
+            if (Wanted(only, "cpu")) results.Add(await run.CpuPerListedTaskAsync());
         }
         return results;
     }
@@ -93,9 +98,7 @@ public sealed class BenchmarkRun
         shell.Set("p", projectId);
         shell.Run("Get-AngoTask -ProjectId $p -First 500 | ForEach-Object {}"); // warm-up: JIT and connections
 
-        // The engine lives in the module's own AssemblyLoadContext, where PowerShell does not resolve type names
-        // ([LabelOps.Engine.PageRange] is not found), so the type is reached through the session object's assembly.
-        const string SetPagesInFlight = "(([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'LabelOps.Engine' } | Select-Object -First 1).GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
+        const string SetPagesInFlight = "(" + EngineAssembly + ".GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
 
         // Timed exactly as the issue says, into an empty ForEach-Object {}; an empty script block is far cheaper
         // than one that counts, so the count is taken in a separate, untimed run.

@@ -38,6 +38,22 @@ public sealed record BenchmarkSettings
 
     public int ImportRepeats { get; init; } = 5;
 
+    // Scenarios of issue 13, each run in a fresh real pwsh process (PwshProcess).
+
+    /// <summary>Finished jobs already in the project waited on, and how many new jobs are waited for (few, many).</summary>
+    public int BigProjectJobs { get; init; } = 50_000;
+    public int WaitFewJobs { get; init; } = 2;
+    public int WaitManyJobs { get; init; } = 500;
+    public TimeSpan BigWaitPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Requests sent under a per-minute service limit, fixed and sliding window (60 s), with and without -MaxRequestsPerMinute.</summary>
+    public int MinuteLimit { get; init; } = 300;
+    public int MinuteLimitedRequests { get; init; } = 600;
+
+    /// <summary>Tasks listed in pwsh for the CPU-per-task figure, at this latency per page, 8 pages in flight.</summary>
+    public int CpuListTasks { get; init; } = 100_000;
+    public TimeSpan CpuListLatency { get; init; } = TimeSpan.FromMilliseconds(50);
+
     public static BenchmarkSettings Full { get; } = new();
 
     /// <summary>Every scenario at a size that runs in seconds: for correctness (CI), not for the figures.</summary>
@@ -62,5 +78,13 @@ public sealed record BenchmarkSettings
         WorkerDelay = TimeSpan.FromMilliseconds(200),
         PollInterval = TimeSpan.FromMilliseconds(500),
         ImportRepeats = 2,
+        BigProjectJobs = 2_000,
+        WaitFewJobs = 2,
+        WaitManyJobs = 40,
+        BigWaitPollInterval = TimeSpan.FromMilliseconds(500),
+        MinuteLimit = 300,
+        MinuteLimitedRequests = 40,
+        CpuListTasks = 1_000,
+        CpuListLatency = TimeSpan.FromMilliseconds(5),
     };
 }

@@ -68,8 +68,30 @@ public sealed class EmulatorProcess : IAsyncDisposable
     public Task SetLatencyAsync(string apiKey, TimeSpan latency) =>
         PostAsync("/latency", new JsonObject { ["apiKey"] = apiKey, ["latencyMs"] = (int)latency.TotalMilliseconds });
 
-    public Task SetRateLimitAsync(string apiKey, int? limit, TimeSpan window) =>
-        PostAsync("/rate-limit", new JsonObject { ["apiKey"] = apiKey, ["limit"] = limit, ["windowSeconds"] = (int)window.TotalSeconds, ["scope"] = "ango" });
+    public Task SetRateLimitAsync(string apiKey, int? limit, TimeSpan window, string mode = "fixed") =>
+        PostAsync("/rate-limit", new JsonObject { ["apiKey"] = apiKey, ["limit"] = limit, ["windowSeconds"] = (int)window.TotalSeconds, ["scope"] = "ango", ["mode"] = mode });
+
+    /// <summary>Adds count finished jobs to a HITL project at once (a big project's history).</summary>
+    public Task AddGeneratedHitlJobsAsync(string apiKey, string projectId, int count) =>
+        PostAsync("/hitl/generated-jobs", new JsonObject { ["apiKey"] = apiKey, ["projectId"] = projectId, ["count"] = count, ["status"] = "done" });
+
+    /// <summary>Adds one new job (the simulated workers, when on, take it from there); returns its ID.</summary>
+    public async Task<string> CreateHitlJobAsync(string apiKey, string projectId) =>
+        (string)(await PostAsync("/hitl/jobs", new JsonObject { ["apiKey"] = apiKey, ["projectId"] = projectId }))!["job_id"]!;
+
+    /// <summary>Moves a job to a status as a worker would (done: finish_date now, fake annotations).</summary>
+    public Task SetHitlJobStatusAsync(string apiKey, string projectId, string jobId, string status) =>
+        PostAsync("/hitl/jobs/" + projectId + "/" + jobId + "/status", new JsonObject { ["apiKey"] = apiKey, ["status"] = status });
+
+    /// <summary>The size in bytes of the body the API answers to GET path (as the account), as a client receives it.</summary>
+    public async Task<long> HitlReplyBytesAsync(string apiKey, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, path));
+        request.Headers.TryAddWithoutValidation("Authorization", "api_key " + apiKey);
+        using var response = await _http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync()).LongLength;
+    }
 
     public async Task<(long Allowed, long RateLimited)> RateLimitCountsAsync(string apiKey)
     {

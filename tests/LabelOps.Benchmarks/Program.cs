@@ -10,7 +10,7 @@ namespace LabelOps.Benchmarks;
 internal static class Program
 {
     private const string Usage =
-        "Usage: dotnet run -c Release --project tests/LabelOps.Benchmarks [-- [--smoke] [--only import,list,ratelimit,hitl,export,wait] [--list-tasks N] [--list-latency-ms MS]]";
+        "Usage: dotnet run -c Release --project tests/LabelOps.Benchmarks [-- [--smoke] [--only import,list,ratelimit,hitl,export,wait,waitbig,minute,cpu] [--list-tasks N] [--list-latency-ms MS]]";
 
     public static async Task<int> Main(string[] args)
     {

@@ -97,6 +97,90 @@ Describe 'Wait-HitlJob (WaitHitlJobTests)' {
         $err[0].TargetObject | Should -BeOfType ([LabelOps.HitlJob])
     }
 
+    It 'Waiting on 2 jobs of a big project reads those 2 jobs, never the project list' {
+        Add-EmulatorHitlGeneratedJob -Account $account -ProjectId $projectId -Count 2000 | Should -Be 2000
+        $first = New-EmulatorHitlJob -Account $account -ProjectId $projectId -Status 'done'
+        $second = New-EmulatorHitlJob -Account $account -ProjectId $projectId -Status 'error'
+        Clear-EmulatorRequest -Account $account
+
+        $jobs = @(Wait-HitlJob -ProjectId $projectId -JobId @($first, $second) -PollInterval 0.05)
+
+        (@($jobs | ForEach-Object { $_.JobId }) -join ',') | Should -BeExactly ($first + ',' + $second)
+        $jobs[0].PSObject.TypeNames | Should -Contain 'LabelOps.HitlJob'
+        $paths = @(Get-EmulatorRequest -Account $account | ForEach-Object { $_.path } | Sort-Object)
+        $paths | Should -Be (@(('/v1/jobs/' + $projectId + '/' + $first), ('/v1/jobs/' + $projectId + '/' + $second)) | Sort-Object)
+    }
+
+    It 'Once a bulk read shows the project is big, later polls of a few jobs are single reads' {
+        $null = Add-EmulatorHitlGeneratedJob -Account $account -ProjectId $projectId -Count 3000
+        $ids = @(1..3 | ForEach-Object { New-EmulatorHitlJob -Account $account -ProjectId $projectId -Status 'progress' })
+        $runspace = New-TestRunspace -Variables ($shellVariables + @{ Ids = $ids })
+        $running = $null
+        try {
+            $null = Invoke-InTestRunspace -Runspace $runspace -Script $connectScript -ThrowOnError
+            Clear-EmulatorRequest -Account $account
+
+            $running = Start-InTestRunspace -Runspace $runspace -Script 'Wait-HitlJob -ProjectId $ProjectId -JobId $Ids -PollInterval 0.05 -Timeout 60'
+            Wait-Until { @(Get-EmulatorRequest -Account $account).Count -ge 7 } -Because 'the first poll and two more'
+            foreach ($id in $ids) {
+                Set-EmulatorHitlJobStatus -Account $account -ProjectId $projectId -JobId $id -Status 'done'
+            }
+            $ended = Wait-InTestRunspace -Running $running -TimeoutSeconds 30
+            $result = Get-InTestRunspaceResult -Running $running
+        }
+        finally {
+            Remove-InTestRunspace -Running $running -Runspace $runspace
+        }
+
+        $ended | Should -BeTrue
+        $result.Errors | Should -HaveCount 0
+        @($result.Output | Where-Object { $_.PSObject.TypeNames -contains 'LabelOps.HitlJob' }) | Should -HaveCount 3
+        $paths = @(Get-EmulatorRequest -Account $account | ForEach-Object { $_.path })
+        $paths[0] | Should -BeExactly ('/v1/jobs/' + $projectId) -Because 'three jobs of a project of unknown size are read in bulk once'
+        $later = @($paths | Select-Object -Skip 1)
+        @($later | Where-Object { $_ -ceq ('/v1/jobs/' + $projectId) }) | Should -HaveCount 0 -Because 'the bulk reply showed 3,003 jobs'
+        foreach ($path in $later) {
+            $ids | ForEach-Object { '/v1/jobs/' + $projectId + '/' + $_ } | Should -Contain $path
+        }
+    }
+
+    It 'Waiting on many jobs of a big project sends one bulk read per poll' {
+        $null = Add-EmulatorHitlGeneratedJob -Account $account -ProjectId $projectId -Count 3000
+        $ids = @(1..40 | ForEach-Object { New-EmulatorHitlJob -Account $account -ProjectId $projectId -Status 'progress' })
+        $runspace = New-TestRunspace -Variables ($shellVariables + @{ Ids = $ids })
+        $running = $null
+        try {
+            $null = Invoke-InTestRunspace -Runspace $runspace -Script $connectScript -ThrowOnError
+            Clear-EmulatorRequest -Account $account
+
+            $running = Start-InTestRunspace -Runspace $runspace -Script 'Wait-HitlJob -ProjectId $ProjectId -JobId $Ids -PollInterval 0.05 -Timeout 60'
+            Wait-Until { @(Get-EmulatorRequest -Account $account).Count -ge 3 } -Because 'three polls'
+            $whileAllPending = @(Get-EmulatorRequest -Account $account).Count
+            foreach ($id in $ids) {
+                Set-EmulatorHitlJobStatus -Account $account -ProjectId $projectId -JobId $id -Status 'done'
+            }
+            $ended = Wait-InTestRunspace -Running $running -TimeoutSeconds 30
+            $result = Get-InTestRunspaceResult -Running $running
+        }
+        finally {
+            Remove-InTestRunspace -Running $running -Runspace $runspace
+        }
+
+        $ended | Should -BeTrue
+        $result.Errors | Should -HaveCount 0
+        $written = @($result.Output | Where-Object { $_.PSObject.TypeNames -contains 'LabelOps.HitlJob' } | ForEach-Object { $_.JobId } | Sort-Object)
+        $written | Should -Be @($ids | Sort-Object)
+        $paths = @(Get-EmulatorRequest -Account $account | ForEach-Object { $_.path })
+        $whileAllPending | Should -BeGreaterOrEqual 3
+        foreach ($path in @($paths | Select-Object -First $whileAllPending)) {
+            $path | Should -BeExactly ('/v1/jobs/' + $projectId) -Because '40 jobs are more than one poll reads singly'
+        }
+        # Once finishing jobs leave 32 or fewer, a project this big is read job by job: those reads are of our jobs only.
+        foreach ($path in @($paths | Select-Object -Skip $whileAllPending | Where-Object { $_ -cne ('/v1/jobs/' + $projectId) })) {
+            $ids | ForEach-Object { '/v1/jobs/' + $projectId + '/' + $_ } | Should -Contain $path
+        }
+    }
+
     It 'Ctrl+C during a long wait stops within a second' {
         $jobId = New-EmulatorHitlJob -Account $account -ProjectId $projectId
         $runspace = New-TestRunspace -Variables ($shellVariables + @{ Id = $jobId })

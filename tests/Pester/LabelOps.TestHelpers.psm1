@@ -300,6 +300,19 @@ function New-EmulatorHitlJob {
     [string](Invoke-EmulatorControl -Method Post -Path '/hitl/jobs' -Body $body).job_id
 }
 
+function Add-EmulatorHitlGeneratedJob {
+    # Adds -Count jobs in one -Status (default done) at once: a big project's history (POST /_emulator/hitl/generated-jobs).
+    # Returns how many jobs the project holds afterwards.
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $ProjectId,
+        [Parameter(Mandatory = $true)][int] $Count,
+        [string] $Status = 'done'
+    )
+    $body = @{ apiKey = $Account.PlainKey; projectId = $ProjectId; count = $Count; status = $Status }
+    [int](Invoke-EmulatorControl -Method Post -Path '/hitl/generated-jobs' -Body $body).jobs
+}
+
 function Set-EmulatorHitlJobStatus {
     # Moves a job as a worker would (HitlStore.SetJobStatus): dates are set, and a done job gets annotations.
     param(
@@ -1083,7 +1096,7 @@ Export-ModuleMember -Function @(
     'New-UnconnectedSession', 'Invoke-EmulatorControl', 'Invoke-AngoControl',
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
     'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
-    'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus',
+    'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus', 'Add-EmulatorHitlGeneratedJob',
     'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
     'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',
     'Get-HitlEnvironment', 'Set-HitlEnvironment',

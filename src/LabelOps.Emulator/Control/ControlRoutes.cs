@@ -21,6 +21,7 @@ internal static partial class ControlRoutes
         control.MapPost("/accounts", context => Handle(context, accounts, CreateAccount));
         control.MapPost("/hitl/projects", context => Handle(context, accounts, CreateProject));
         control.MapPost("/hitl/jobs", context => Handle(context, accounts, CreateJob));
+        control.MapPost("/hitl/generated-jobs", context => Handle(context, accounts, AddGeneratedJobs));
         control.MapPost("/hitl/jobs/{projectId}/{jobId}/status", context => Handle(context, accounts, SetJobStatus));
         control.MapPost("/faults", context => Handle(context, accounts, AddFault));
         control.MapDelete("/faults", context => Handle(context, accounts, (_, body, ctx) =>
@@ -84,6 +85,21 @@ internal static partial class ControlRoutes
             job.CreateDate = DateTimeOffset.Parse(created, System.Globalization.CultureInfo.InvariantCulture);
         }
         return JobStatus(accounts, body, context, job);
+    }
+
+    /// <summary>Adds count jobs at once (a big project's history for benchmarks): each as AddJob makes it, in one status.</summary>
+    private static IResult AddGeneratedJobs(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        var projectId = body.String("projectId") ?? throw new FormatException("projectId is required.");
+        var count = body.Int("count") ?? throw new FormatException("count is required.");
+        if (count is < 1 or > 1_000_000) throw new FormatException("count must be between 1 and 1,000,000.");
+        var status = body.String("status") ?? HitlStatuses.Done;
+        var hitl = Account(accounts, body, context).Hitl;
+        for (var i = 0; i < count; i++)
+        {
+            hitl.AddJob(projectId, ["https://files.example.test/generated-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".png"], status);
+        }
+        return Results.Json(new { added = count, jobs = hitl.GetJobs(projectId).Count });
     }
 
     private static IResult SetJobStatus(AccountRegistry accounts, ControlBody body, HttpContext context)
@@ -169,7 +185,10 @@ internal static partial class ControlRoutes
         var scope = body.String("scope") is { } text
             ? Enum.TryParse<RateLimitScope>(text, ignoreCase: true, out var parsed) ? parsed : throw new FormatException("scope must be ango, hitl or all.")
             : RateLimitScope.Ango;
-        throttle.SetRateLimit(limit is null or 0 ? null : limit, window, scope);
+        var mode = body.String("mode") is { } modeText
+            ? Enum.TryParse<RateLimitMode>(modeText, ignoreCase: true, out var parsedMode) ? parsedMode : throw new FormatException("mode must be fixed or sliding.")
+            : RateLimitMode.Fixed;
+        throttle.SetRateLimit(limit is null or 0 ? null : limit, window, scope, mode);
         return RateLimitState(throttle);
     }
 
@@ -178,6 +197,7 @@ internal static partial class ControlRoutes
         limit = throttle.RateLimit,
         windowSeconds = throttle.RateLimitWindow.TotalSeconds,
         scope = throttle.RateLimitScope.ToString().ToLowerInvariant(),
+        mode = throttle.RateLimitMode.ToString().ToLowerInvariant(),
         allowed = throttle.AllowedCount,
         rateLimited = throttle.RateLimitedCount,
         latencyMs = throttle.Latency?.TotalMilliseconds,

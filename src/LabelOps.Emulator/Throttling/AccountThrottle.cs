@@ -14,13 +14,29 @@ public enum RateLimitScope
     All,
 }
 
+/// <summary>How the rate limit counts: per fixed window (the default), or over the last window-length at every request.</summary>
+public enum RateLimitMode
+{
+    /// <summary>The window starts at the first request counted and restarts when it is over; Reset is the time left in it.</summary>
+    Fixed,
+
+    /// <summary>
+    /// At most the limit in any window-length span: a request is refused while the limit's worth of requests were
+    /// counted in the last window-length. Remaining is what is left of that span; Reset (and Retry-After on a 429)
+    /// the time until the oldest of them leaves it.
+    /// </summary>
+    Sliding,
+}
+
 /// <summary>
-/// An account's service limits: a rate limit (a fixed window, as API gateways commonly count, answering 429 with
-/// Retry-After and X-RateLimit-Limit/-Remaining/-Reset) and a latency added to every answer. Both are off by default.
+/// An account's service limits: a rate limit (by default a fixed window, as API gateways commonly count, or a
+/// sliding one; answering 429 with Retry-After and X-RateLimit-Limit/-Remaining/-Reset) and a latency added to every
+/// answer. Both are off by default.
 /// </summary>
 /// <remarks>
-/// A fixed window rather than a sliding one because it is what the headers describe: the count left in this
-/// window and the seconds until it starts again. The window starts at the first request counted.
+/// Fixed by default because it is what the headers describe: the count left in this window and the seconds until
+/// it starts again. The window starts at the first request counted. The sliding mode (<see cref="RateLimitMode"/>)
+/// is the strictest reading of "N per minute" (no 60 s span above N), which a client limit must also survive.
 /// </remarks>
 public sealed class AccountThrottle
 {
@@ -30,6 +46,8 @@ public sealed class AccountThrottle
     private int? _limit;
     private TimeSpan _window = TimeSpan.FromMinutes(1);
     private RateLimitScope _scope = RateLimitScope.Ango;
+    private RateLimitMode _mode = RateLimitMode.Fixed;
+    private readonly System.Collections.Generic.Queue<DateTimeOffset> _countedAt = new();
     private DateTimeOffset _windowStart;
     private int _used;
     private long _rejected;
@@ -62,6 +80,11 @@ public sealed class AccountThrottle
         get { lock (_gate) return _scope; }
     }
 
+    public RateLimitMode RateLimitMode
+    {
+        get { lock (_gate) return _mode; }
+    }
+
     /// <summary>Added before every answer of this account (null: the server-wide latency applies).</summary>
     public TimeSpan? Latency { get; set; }
 
@@ -72,7 +95,7 @@ public sealed class AccountThrottle
     public long AllowedCount => Interlocked.Read(ref _counted);
 
     /// <summary>Sets (or with null removes) the rate limit; starts a new window and resets the counters.</summary>
-    public void SetRateLimit(int? requestsPerWindow, TimeSpan? window = null, RateLimitScope scope = RateLimitScope.Ango)
+    public void SetRateLimit(int? requestsPerWindow, TimeSpan? window = null, RateLimitScope scope = RateLimitScope.Ango, RateLimitMode mode = RateLimitMode.Fixed)
     {
         if (requestsPerWindow is < 1) throw new ArgumentException("The rate limit must be at least 1 request per window.");
         if (window is { } w && w <= TimeSpan.Zero) throw new ArgumentException("The rate-limit window must be positive.");
@@ -81,6 +104,8 @@ public sealed class AccountThrottle
             _limit = requestsPerWindow;
             _window = window ?? TimeSpan.FromMinutes(1);
             _scope = scope;
+            _mode = mode;
+            _countedAt.Clear();
             _windowStart = default;
             _used = 0;
             Interlocked.Exchange(ref _rejected, 0);
@@ -111,27 +136,38 @@ public sealed class AccountThrottle
             }
 
             var now = _time.GetUtcNow();
-            if (_windowStart == default || now >= _windowStart + _window)
-            {
-                _windowStart = now;
-                _used = 0;
-            }
-
             limit = configured;
-            reset = _windowStart + _window - now;
-            if (_used >= limit)
+            bool admitted;
+            if (_mode == RateLimitMode.Sliding)
             {
-                remaining = 0;
-                Interlocked.Increment(ref _rejected);
+                while (_countedAt.Count > 0 && _countedAt.Peek() <= now - _window)
+                {
+                    _countedAt.Dequeue();
+                }
+                admitted = _countedAt.Count < limit;
+                if (admitted) _countedAt.Enqueue(now);
+                remaining = limit - _countedAt.Count;
+                reset = _countedAt.Peek() + _window - now;
             }
             else
             {
-                _used++;
+                if (_windowStart == default || now >= _windowStart + _window)
+                {
+                    _windowStart = now;
+                    _used = 0;
+                }
+                admitted = _used < limit;
+                if (admitted) _used++;
                 remaining = limit - _used;
+                reset = _windowStart + _window - now;
+            }
+            if (admitted)
+            {
                 Interlocked.Increment(ref _counted);
                 WriteHeaders(context.Response, limit, remaining, reset, retryAfter: false);
                 return true;
             }
+            Interlocked.Increment(ref _rejected);
         }
 
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

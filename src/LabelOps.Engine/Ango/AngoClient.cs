@@ -43,12 +43,13 @@ namespace LabelOps.Ango
             CancellationToken cancellationToken)
         {
             return PageReader.ReadAsync(
-                (page, limit, token) => SendAsync(
+                (page, limit, token) => _connection.SendAsync(
                     newRequest()
                         .WithQuery("page", page.ToString(CultureInfo.InvariantCulture))
                         .WithQuery("limit", limit.ToString(CultureInfo.InvariantCulture))
                         .WithQuery("sort", sort),
-                    data => new Page<T>(AngoEnvelope.Property<List<T>>(data, itemsProperty), AngoEnvelope.Total(data)),
+                    response => AngoEnvelope.ReadPage<T>(response, itemsProperty),
+                    _observer,
                     token),
                 range,
                 onTotal,

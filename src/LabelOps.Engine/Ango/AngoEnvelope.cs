@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using LabelOps.Engine;
 
@@ -19,22 +20,107 @@ namespace LabelOps.Ango
             {
                 throw new JsonException("The answer is not an Ango envelope object.");
             }
-            if (root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
-                && !string.Equals(status.GetString(), "success", StringComparison.OrdinalIgnoreCase))
-            {
-                var message = root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : "(no message)";
-                var reason = string.Equals(status.GetString(), "fail", StringComparison.OrdinalIgnoreCase) ? ErrorReason.InvalidArgument : ErrorReason.ServerError;
-                throw new LabelOpsException(reason, "Ango answered HTTP " + response.Status + " with status '" + status.GetString() + "': " + message)
-                {
-                    StatusCode = response.Status,
-                    ServiceMessage = message,
-                };
-            }
+            var status = root.TryGetProperty("status", out var statusValue) && statusValue.ValueKind == JsonValueKind.String ? statusValue.GetString() : null;
+            var message = root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+            ThrowUnlessSuccess(response, status, message);
             if (!root.TryGetProperty("data", out var data))
             {
                 throw new JsonException("The Ango envelope has no 'data'.");
             }
             return read(data);
+        }
+
+        /// <summary>
+        /// One page of a list, data.&lt;itemsProperty&gt;[] and data.total, read in one pass over the bytes: the items
+        /// are deserialised straight from the reader, with no JsonDocument built first (a listing's hot path: this
+        /// halves the parsing work per item). Same rules as <see cref="ReadData{T}"/>: a status other than success
+        /// fails, a missing data or item list is an unexpected answer.
+        /// </summary>
+        public static Page<T> ReadPage<T>(ApiResponse response, string itemsProperty)
+        {
+            var reader = new Utf8JsonReader(response.Body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("The answer is not an Ango envelope object.");
+            }
+            string? status = null, message = null;
+            List<T>? items = null;
+            long? total = null;
+            var hasData = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("status"))
+                {
+                    reader.Read();
+                    status = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (reader.TokenType != JsonTokenType.String) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("message"))
+                {
+                    reader.Read();
+                    message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (reader.TokenType != JsonTokenType.String) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("data"))
+                {
+                    hasData = true;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals(itemsProperty))
+                        {
+                            reader.Read();
+                            items = JsonSerializer.Deserialize<List<T>>(ref reader, Json.ServiceJson.Ango);
+                        }
+                        else if (reader.ValueTextEquals("total"))
+                        {
+                            reader.Read();
+                            if (reader.TokenType == JsonTokenType.Number) total = reader.GetInt64();
+                            else reader.Skip();
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            ThrowUnlessSuccess(response, status, message);
+            if (!hasData)
+            {
+                throw new JsonException("The Ango envelope has no 'data'.");
+            }
+            if (items == null)
+            {
+                throw new JsonException("The answer's data has no '" + itemsProperty + "'.");
+            }
+            return new Page<T>(items, total);
+        }
+
+        private static void ThrowUnlessSuccess(ApiResponse response, string? status, string? message)
+        {
+            if (status == null || string.Equals(status, "success", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            message = message ?? "(no message)";
+            var reason = string.Equals(status, "fail", StringComparison.OrdinalIgnoreCase) ? ErrorReason.InvalidArgument : ErrorReason.ServerError;
+            throw new LabelOpsException(reason, "Ango answered HTTP " + response.Status + " with status '" + status + "': " + message)
+            {
+                StatusCode = response.Status,
+                ServiceMessage = message,
+            };
         }
 
         /// <summary>data.&lt;name&gt; as T, in Ango's camelCase naming.</summary>

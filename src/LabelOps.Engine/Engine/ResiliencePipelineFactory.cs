@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using System.Threading.RateLimiting;
 
 namespace LabelOps.Engine
 {
@@ -45,24 +44,6 @@ namespace LabelOps.Engine
             builder.AddStrategy(_ => new SessionRateGateStrategy(gate), new SessionRateGateOptions());
             builder.AddTimeout(options.Timeout);
             return builder.Build();
-        }
-
-        /// <summary>
-        /// A token bucket (System.Threading.RateLimiting) refilled evenly across the minute. The burst is a tenth of
-        /// a second's worth, so a service that counts per second or per minute never sees more than the rate.
-        /// </summary>
-        internal static RateLimiter CreateRateLimiter(int requestsPerMinute)
-        {
-            var burst = Math.Max(1, requestsPerMinute / 600);
-            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = burst,
-                ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.FromMinutes(1).Ticks * burst / requestsPerMinute),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
         }
 
         private static bool ShouldRetry(Outcome<ApiResponse> outcome, ResilienceContext context)

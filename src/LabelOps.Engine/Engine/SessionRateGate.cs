@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Polly;
 
@@ -8,14 +8,21 @@ namespace LabelOps.Engine
 {
     /// <summary>
     /// The one gate every attempt of a session passes (all runspaces sharing the session share it): the client's
-    /// token bucket (-MaxRequestsPerMinute), then what the service said in its answers. A 429 pauses every request
+    /// limit (-MaxRequestsPerMinute), then what the service said in its answers. A 429 pauses every request
     /// of the session for its Retry-After; X-RateLimit-Remaining caps how many may start before the window's
     /// X-RateLimit-Reset, counting those still in flight as spent, so the session never sends the request that
     /// would be refused.
     /// </summary>
     /// <remarks>
-    /// Written here rather than taken from System.Threading.RateLimiting because no limiter there takes its
-    /// budget from the service's answers; the token bucket part is that library's.
+    /// The client limit is a sliding log: the start times of the last N attempts. An attempt starts at once while
+    /// fewer than N started in the last minute, else when the oldest of them is a minute (and a margin) old. So the
+    /// whole allowance is spent as soon as it is there (600 requests under 300/min take one minute, not the two an
+    /// evenly refilled token bucket takes), and no 60 s span ever holds more than N starts, however the service
+    /// aligns its windows, fixed or sliding.
+    /// Written here rather than taken from System.Threading.RateLimiting: its SlidingWindowRateLimiter frees a
+    /// segment's permits on a timer tick, so a permit can come back up to a segment (and the timer's jitter) early —
+    /// measured: 5 per second let requests 0 and 5 start 0.955 s apart — and it does not run on a TimeProvider; no
+    /// limiter there takes its budget from the service's answers either. N timestamps are the whole cost.
     /// </remarks>
     internal sealed class SessionRateGate
     {
@@ -23,7 +30,16 @@ namespace LabelOps.Engine
         private static readonly TimeSpan SameWindow = TimeSpan.FromSeconds(1.5);
 
         private readonly object _lock = new object();
-        private readonly RateLimiter? _bucket;
+        /// <summary>
+        /// A permit is reused this long after a period, not exactly at it: requests reach the service a little after
+        /// they start here, and not always in the order they started, so an exact reuse could land in its window.
+        /// </summary>
+        internal static TimeSpan ReuseMargin(TimeSpan period) => TimeSpan.FromTicks(period.Ticks / 100);
+
+        private readonly int? _allowance;
+        private readonly TimeSpan _period;
+        private readonly TimeSpan _reuseAfter;
+        private readonly Queue<DateTimeOffset> _starts = new Queue<DateTimeOffset>();
         private readonly TimeProvider _time;
         private readonly TimeSpan _pauseWithoutHeaders;
         private readonly TimeSpan _longestPause;
@@ -33,9 +49,17 @@ namespace LabelOps.Engine
         private int _inFlight;
 
         public SessionRateGate(SessionOptions options, TimeProvider time)
+            : this(options, time, TimeSpan.FromMinutes(1))
+        {
+        }
+
+        /// <summary>With the client limit's period given: MaxRequestsPerMinute per <paramref name="period"/> (tests use seconds).</summary>
+        internal SessionRateGate(SessionOptions options, TimeProvider time, TimeSpan period)
         {
             _time = time;
-            _bucket = options.MaxRequestsPerMinute.HasValue ? ResiliencePipelineFactory.CreateRateLimiter(options.MaxRequestsPerMinute.Value) : null;
+            _allowance = options.MaxRequestsPerMinute;
+            _period = period;
+            _reuseAfter = period + ReuseMargin(period);
             _pauseWithoutHeaders = options.RetryInterval > TimeSpan.Zero ? options.RetryInterval : TimeSpan.FromSeconds(1);
             _longestPause = options.MaximumRetryDelay;
         }
@@ -46,13 +70,9 @@ namespace LabelOps.Engine
             get { lock (_lock) return _pausedUntil; }
         }
 
-        /// <summary>Waits for a token and for the service's budget, then counts the request as in flight.</summary>
+        /// <summary>Waits for the client limit and for the service's budget, then counts the request as started and in flight.</summary>
         public async Task EnterAsync(CancellationToken cancellationToken)
         {
-            if (_bucket != null)
-            {
-                using var lease = await _bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            }
             while (true)
             {
                 TimeSpan wait;
@@ -67,8 +87,17 @@ namespace LabelOps.Engine
                     {
                         wait = _windowResetAt - now;
                     }
+                    else if (_allowance.HasValue && _starts.Count >= _allowance.Value && _starts.Peek() + _reuseAfter > now)
+                    {
+                        wait = _starts.Peek() + _reuseAfter - now;
+                    }
                     else
                     {
+                        if (_allowance.HasValue)
+                        {
+                            if (_starts.Count >= _allowance.Value) _starts.Dequeue();
+                            _starts.Enqueue(now);
+                        }
                         _inFlight++;
                         return;
                     }

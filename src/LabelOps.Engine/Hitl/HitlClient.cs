@@ -116,6 +116,40 @@ namespace LabelOps.Hitl
         }
 
         /// <summary>
+        /// One call to the bulk status endpoint, read streaming: only the jobs in <paramref name="wanted"/> are built,
+        /// the others are counted and skipped (see <see cref="HitlJobListReader"/>), so a 50,000-job project costs
+        /// memory for the jobs waited for, not for the list. The reply's size and job count come back for
+        /// <see cref="HitlWaitPlanner"/>.
+        /// </summary>
+        public async Task<HitlJobListRead> GetJobsAsync(string projectId, IReadOnlyCollection<string> wanted, CancellationToken cancellationToken)
+        {
+            IdRules.Require(projectId, "ProjectId");
+            if (wanted == null) throw new ArgumentNullException(nameof(wanted));
+            HitlJobListRead? read = null;
+            await _connection.DownloadAsync(
+                ApiRequest.Get(ApiRequest.PathOf("v1/jobs", projectId)),
+                async (stream, _, token) =>
+                {
+                    try
+                    {
+                        read = await HitlJobListReader.ReadAsync(stream, wanted, token).ConfigureAwait(false);
+                    }
+                    catch (JsonException exception)
+                    {
+                        // As SendAsync does for any answer it cannot read: a read is retried, then reported InvalidResponse.
+                        throw new ResponseFormatException("The answer is not the JSON expected (" + exception.Message + ")", exception);
+                    }
+                },
+                _observer,
+                cancellationToken).ConfigureAwait(false);
+            _session.SeenProjects.Remember(projectId);
+            return read!;
+        }
+
+        /// <summary>The session's client-side request ceiling (-MaxRequestsPerMinute), null for none.</summary>
+        public int? MaxRequestsPerMinute => _connection.Options.MaxRequestsPerMinute;
+
+        /// <summary>
         /// Cancels a job. The document describes the reply as a list of status objects; a single object is accepted too.
         /// A job that cannot be cancelled is reported with its current status, found by asking the service.
         /// </summary>

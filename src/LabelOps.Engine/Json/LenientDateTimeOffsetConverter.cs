@@ -25,6 +25,13 @@ namespace LabelOps.Json
                 // Epoch milliseconds, as some Ango fields use.
                 return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
             }
+            // The common case, an ISO 8601 string that names its offset ('Z' or ±hh:mm), is read without making a
+            // string first (a listing reads three per task). The reader would take a string without an offset
+            // as local time, so those go the lenient way below, as UTC.
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && NamesOffset(reader.ValueSpan) && reader.TryGetDateTimeOffset(out var exact))
+            {
+                return exact.ToUniversalTime();
+            }
             var text = reader.GetString();
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -35,6 +42,16 @@ namespace LabelOps.Json
                 return value;
             }
             throw new JsonException("'" + text + "' is not an ISO 8601 date and time.");
+        }
+
+        private static bool NamesOffset(ReadOnlySpan<byte> value)
+        {
+            if (value.Length < 20) return false; // shorter than yyyy-MM-ddTHH:mm:ssZ
+            var last = value[value.Length - 1];
+            if (last == (byte)'Z' || last == (byte)'z') return true;
+            // ...±hh:mm
+            var sign = value[value.Length - 6];
+            return (sign == (byte)'+' || sign == (byte)'-') && value[value.Length - 3] == (byte)':';
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)

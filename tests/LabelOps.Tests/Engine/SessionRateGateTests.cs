@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -97,6 +100,60 @@ namespace LabelOps.Tests.Engine
 
             Assert.Equal(TimeSpan.FromSeconds(42), headers.Reset);
             Assert.Null(RateLimitHeaders.Read(new HttpResponseMessage().Headers, now));
+        }
+
+        private static async Task<List<TimeSpan>> EnterTimes(SessionRateGate gate, int count, Stopwatch watch)
+        {
+            var entered = Enumerable.Range(0, count).Select(async _ =>
+            {
+                await gate.EnterAsync(CancellationToken.None);
+                var at = watch.Elapsed;
+                gate.Leave(null);
+                return at;
+            }).ToList();
+            return (await Task.WhenAll(entered)).OrderBy(t => t).ToList();
+        }
+
+        [Fact]
+        public async Task MaxRequestsPerMinute_lets_the_whole_allowance_start_at_once()
+        {
+            // A token bucket refilled evenly (the old gate) lets one request start every 200 ms at 300/min: 60 s for 300.
+            var gate = new SessionRateGate(new SessionOptions { MaxRequestsPerMinute = 300 }, TimeProvider.System);
+            var watch = Stopwatch.StartNew();
+
+            var times = await EnterTimes(gate, 300, watch);
+
+            Assert.True(times[^1] < TimeSpan.FromSeconds(5), "the 300th request started after " + times[^1]);
+        }
+
+        [Fact]
+        public async Task MaxRequestsPerMinute_holds_the_request_after_the_allowance_until_a_permit_comes_back()
+        {
+            var gate = new SessionRateGate(new SessionOptions { MaxRequestsPerMinute = 300 }, TimeProvider.System);
+            await EnterTimes(gate, 300, Stopwatch.StartNew());
+
+            var next = gate.EnterAsync(CancellationToken.None);
+            var first = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(2)));
+
+            Assert.NotSame(next, first); // a permit spent comes back a minute later, not 200 ms later
+        }
+
+        [Fact]
+        public async Task The_client_limit_never_starts_more_than_its_allowance_in_any_period_and_reuses_each_permit_one_period_later()
+        {
+            // The same limit as -MaxRequestsPerMinute 5, with a 1 s period instead of a minute so the test takes seconds.
+            var period = TimeSpan.FromSeconds(1);
+            var gate = new SessionRateGate(new SessionOptions { MaxRequestsPerMinute = 5 }, TimeProvider.System, period);
+            var watch = Stopwatch.StartNew();
+
+            var times = await EnterTimes(gate, 15, watch);
+
+            for (var i = 0; i + 5 < times.Count; i++)
+            {
+                Assert.True(times[i + 5] - times[i] >= period, "requests " + i + " and " + (i + 5) + " started " + (times[i + 5] - times[i]) + " apart");
+            }
+            Assert.True(times[4] < TimeSpan.FromMilliseconds(500), "the first 5 waited until " + times[4]);
+            Assert.True(times[14] < TimeSpan.FromSeconds(6), "15 requests took " + times[14] + " (expected about 2 s: three allowances, two periods apart)");
         }
     }
 }

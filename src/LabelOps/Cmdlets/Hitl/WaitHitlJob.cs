@@ -11,8 +11,9 @@ using LabelOps.Hitl;
 namespace LabelOps.Cmdlets.Hitl
 {
     /// <summary>
-    /// Polls until each job is done, error, canceled or expired, writing each job as it finishes. One request per
-    /// project per interval: a single job is read directly, several jobs of a project through the bulk endpoint.
+    /// Polls until each job is done, error, canceled or expired, writing each job as it finishes. Per project and
+    /// interval, <see cref="HitlWaitPlanner"/> chooses whichever costs less: a few single reads of the jobs waited
+    /// for, or one bulk read of the project's jobs, parsed streaming and keeping only those waited for.
     /// Jobs still running at -Timeout get one LabelOps.WaitTimeout error each.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "HitlJob")]
@@ -70,19 +71,22 @@ namespace LabelOps.Cmdlets.Hitl
             var client = ClientFor(bridge);
             var total = _pending.Count;
             var waiting = _pending.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Select(p => p.JobId).ToList());
+            // One planner per project: what its bulk reply cost is learnt at the first bulk read and decides later polls.
+            var planners = waiting.Keys.ToDictionary(p => p, _ => new HitlWaitPlanner());
             var lastSeen = new Dictionary<(string, string), HitlJob>();
             var deadline = DateTimeOffset.UtcNow + Timeout;
             while (true)
             {
+                // Polls start PollInterval apart (not PollInterval after the last one ended), so a job is seen at
+                // most one interval after it finished, however long a poll takes.
+                var pollStarted = DateTimeOffset.UtcNow;
                 foreach (var project in waiting.Keys.ToList())
                 {
                     var jobIds = waiting[project];
-                    IReadOnlyList<HitlJob> jobs;
+                    IReadOnlyDictionary<string, HitlJob> byId;
                     try
                     {
-                        jobs = jobIds.Count == 1
-                            ? new[] { await client.GetJobAsync(project, jobIds[0], token).ConfigureAwait(false) }
-                            : await client.GetJobsAsync(project, token).ConfigureAwait(false);
+                        byId = await PollAsync(client, planners[project], project, jobIds, token).ConfigureAwait(false);
                     }
                     catch (LabelOpsException failure) when (IsTransient(failure.Reason))
                     {
@@ -95,7 +99,6 @@ namespace LabelOps.Cmdlets.Hitl
                         waiting.Remove(project);
                         continue;
                     }
-                    var byId = jobs.GroupBy(j => j.JobId).ToDictionary(g => g.Key, g => g.First());
                     foreach (var id in jobIds.ToList())
                     {
                         if (!byId.TryGetValue(id, out var job))
@@ -137,9 +140,53 @@ namespace LabelOps.Cmdlets.Hitl
                     bridge.WriteProgress(new ProgressRecord(1, "Waiting for HITL jobs", "Timed out") { RecordType = ProgressRecordType.Completed });
                     return;
                 }
-                await Task.Delay(left < PollInterval ? left : PollInterval, token).ConfigureAwait(false);
+                var untilNext = PollInterval - (DateTimeOffset.UtcNow - pollStarted);
+                if (untilNext < TimeSpan.Zero) untilNext = TimeSpan.Zero;
+                await Task.Delay(left < untilNext ? left : untilNext, token).ConfigureAwait(false);
             }
         }
+
+        /// <summary>
+        /// One poll of one project, read as its planner chooses: single reads (at most SingleReadsInFlight at a
+        /// time) or one streamed bulk read that keeps only the jobs waited for. A job a single read does not find is
+        /// left out of the answer, as the bulk read leaves it out, so both are reported the same way.
+        /// </summary>
+        private async Task<IReadOnlyDictionary<string, HitlJob>> PollAsync(HitlClient client, HitlWaitPlanner planner, string project, List<string> jobIds, CancellationToken token)
+        {
+            if (planner.Choose(jobIds.Count, client.MaxRequestsPerMinute, PollInterval) == HitlPollRead.BulkRead)
+            {
+                var read = await client.GetJobsAsync(project, jobIds, token).ConfigureAwait(false);
+                planner.LearnBulkReply(read.Bytes, read.Jobs);
+                return read.Kept;
+            }
+            using var slots = new SemaphoreSlim(SingleReadsInFlight);
+            var reads = jobIds.Select(async id =>
+            {
+                await slots.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    return await client.GetJobAsync(project, id, token).ConfigureAwait(false);
+                }
+                catch (LabelOpsException missing) when (missing.Reason == ErrorReason.NotFound && jobIds.Count > 1)
+                {
+                    return null; // reported below as not found in the project, like a job the bulk list lacks
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            var jobs = await Task.WhenAll(reads).ConfigureAwait(false);
+            var byId = new Dictionary<string, HitlJob>(StringComparer.Ordinal);
+            foreach (var job in jobs)
+            {
+                if (job != null && !byId.ContainsKey(job.JobId)) byId[job.JobId] = job;
+            }
+            return byId;
+        }
+
+        /// <summary>Single reads of one poll sent at once (they are few: see HitlWaitPlanner.MaxSingleReadsPerPoll).</summary>
+        private const int SingleReadsInFlight = 8;
 
         private static bool IsTransient(ErrorReason reason) =>
             reason == ErrorReason.ServerError || reason == ErrorReason.NetworkError || reason == ErrorReason.Timeout
