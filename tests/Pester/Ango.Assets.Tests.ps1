@@ -169,7 +169,8 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.NotFound*'
         $result.Errors[0].TargetObject | Should -BeExactly $missing
         $uploads = @(Get-EmulatorAngoStorageUpload -Account $account)
-        (@($uploads | ForEach-Object { $_.fileName + ':' + $_.length }) -join ',') | Should -BeExactly 'first.jpg:3,last.png:5'
+        # Uploads go side by side, so they may arrive in either order.
+        (@($uploads | ForEach-Object { $_.fileName + ':' + $_.length } | Sort-Object) -join ',') | Should -BeExactly 'first.jpg:3,last.png:5'
         $uploads | ForEach-Object { $_.hadApiKey | Should -BeFalse }
         $uploads | ForEach-Object { $_.status | Should -Be 200 }
         (@($uploads | ForEach-Object { $_.contentType }) -join ',') | Should -BeExactly 'image/jpeg,image/png'
@@ -245,8 +246,9 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
 
         $result.Errors | Should -HaveCount 0
         $calls = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $cloudPath)
-        (@($calls | ForEach-Object { @(Get-CloudAsset $_).Count }) -join ',') | Should -BeExactly '100,100,50'
-        $firstAsset = @(Get-CloudAsset $calls[0])[0]
+        # The registrations go side by side and may arrive in any order; the results are written in input order.
+        (@($calls | ForEach-Object { @(Get-CloudAsset $_).Count } | Sort-Object -Descending) -join ',') | Should -BeExactly '100,100,50'
+        $firstAsset = @($calls | ForEach-Object { Get-CloudAsset $_ } | Where-Object { $_.externalId -eq 'row1.jpg' })[0]
         $firstAsset.externalId | Should -BeExactly 'row1.jpg'
         $firstAsset.data | Should -BeExactly 'https://cdn.example.test/row1.jpg'
         $firstAsset.metadata.camera | Should -BeExactly 'front'
