@@ -168,9 +168,9 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
         $result.Errors | Should -HaveCount 1
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.NotFound*'
         $result.Errors[0].TargetObject | Should -BeExactly $missing
-        $uploads = @(Get-EmulatorAngoStorageUpload -Account $account)
-        # Uploads go side by side, so they may arrive in either order.
-        (@($uploads | ForEach-Object { $_.fileName + ':' + $_.length } | Sort-Object) -join ',') | Should -BeExactly 'first.jpg:3,last.png:5'
+        # Uploads go side by side, so they may arrive in any order: compared by file name.
+        $uploads = @(Get-EmulatorAngoStorageUpload -Account $account | Sort-Object fileName)
+        (@($uploads | ForEach-Object { $_.fileName + ':' + $_.length }) -join ',') | Should -BeExactly 'first.jpg:3,last.png:5'
         $uploads | ForEach-Object { $_.hadApiKey | Should -BeFalse }
         $uploads | ForEach-Object { $_.status | Should -Be 200 }
         (@($uploads | ForEach-Object { $_.contentType }) -join ',') | Should -BeExactly 'image/jpeg,image/png'
@@ -210,7 +210,7 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
         $result = Invoke-Connected "Add-AngoAsset -ProjectId `$p -Path `"`$dir/*.jpg`"`n[System.IO.FileInfo]::new(`"`$dir/notes.txt`") | Add-AngoAsset -ProjectId `$p"
 
         $result.Errors | Should -HaveCount 0
-        (@(Get-EmulatorAngoStorageUpload -Account $account | ForEach-Object { $_.fileName }) -join ',') | Should -BeExactly 'a.jpg,b.jpg,notes.txt'
+        (@(Get-EmulatorAngoStorageUpload -Account $account | ForEach-Object { $_.fileName } | Sort-Object) -join ',') | Should -BeExactly 'a.jpg,b.jpg,notes.txt'
         @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $cloudPath) | Should -HaveCount 2
         (@(Get-EmulatorAngoAsset -Account $account -ProjectId $projectId | ForEach-Object { $_.externalId } | Sort-Object) -join ',') | Should -BeExactly 'a.jpg,b.jpg,notes.txt'
     }
