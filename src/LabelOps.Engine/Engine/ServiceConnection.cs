@@ -323,6 +323,7 @@ namespace LabelOps.Engine
 
         private static HttpClient CreateHttpClient(string userAgent)
         {
+            TlsPolicy.Apply();
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,
