@@ -12,7 +12,7 @@ using LabelOps.Json;
 namespace LabelOps.Ango
 {
     /// <summary>Which assets of a project to list; every filter is optional.</summary>
-    public sealed class AngoAssetFilter
+    internal sealed class AngoAssetFilter
     {
         public string? AssetId { get; set; }
 
@@ -24,7 +24,7 @@ namespace LabelOps.Ango
 
     // Assets: listing, the two-step upload of local files (signed URL, then registration), cloud registration,
     // attachments and chat assets.
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>
         /// How many assets one POST /project/{id}/cloud carries. The reference caps lists at 100 and recommends

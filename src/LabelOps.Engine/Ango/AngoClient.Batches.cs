@@ -8,7 +8,7 @@ using LabelOps.Engine;
 namespace LabelOps.Ango
 {
     // Batches: read from the project, replaced as a whole list, and assigned to assets.
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>The project's batches (GET /project/{id}, data.project.batches), each with its ProjectId set.</summary>
         public async Task<IReadOnlyList<AngoBatch>> GetBatchesAsync(string projectId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using LabelOps.Engine;
 namespace LabelOps.Ango
 {
     /// <summary>What to export with GET /exportV3. Batches and stages are ids (resolve names with <see cref="AngoNameResolver"/>).</summary>
-    public sealed class AngoExportRequest
+    internal sealed class AngoExportRequest
     {
         public string ProjectId { get; set; } = string.Empty;
 
@@ -25,7 +25,7 @@ namespace LabelOps.Ango
         public bool IncludeMetadata { get; set; }
     }
 
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>
         /// GET /exportV3: asks the service to build the archive and returns data.exportPath, the URL of the zip.

@@ -6,7 +6,7 @@ using LabelOps.Engine;
 namespace LabelOps.Ango
 {
     /// <summary>Filters of GET /issues; null means "any".</summary>
-    public sealed class AngoIssueFilter
+    internal sealed class AngoIssueFilter
     {
         public string? ProjectId { get; set; }
 
@@ -19,7 +19,7 @@ namespace LabelOps.Ango
         public string? CreatedBy { get; set; }
     }
 
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>
         /// GET /issues, streamed. The list is data.issue (singular) and reports no total, so paging stops at the

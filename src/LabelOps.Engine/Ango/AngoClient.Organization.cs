@@ -11,7 +11,7 @@ using LabelOps.Json;
 namespace LabelOps.Ango
 {
     /// <summary>A storage integration to create. Secrets are held only until the request is sent and never logged.</summary>
-    public sealed class AngoStorageDefinition
+    internal sealed class AngoStorageDefinition
     {
         public string Name { get; set; } = string.Empty;
 
@@ -30,7 +30,7 @@ namespace LabelOps.Ango
     }
 
     /// <summary>One project an invitee joins, and with which project role.</summary>
-    public sealed class AngoProjectAssignment
+    internal sealed class AngoProjectAssignment
     {
         public string ProjectId { get; set; } = string.Empty;
 
@@ -38,7 +38,7 @@ namespace LabelOps.Ango
     }
 
     /// <summary>Organisation administration: members, invites and storage integrations.</summary>
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>
         /// The organisation id the /organization/{orgId}/… routes need: the caller's, or else the organisation of

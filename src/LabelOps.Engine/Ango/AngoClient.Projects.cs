@@ -6,7 +6,7 @@ using LabelOps.Engine;
 
 namespace LabelOps.Ango
 {
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>GET /listProjects, streamed page by page.</summary>
         public IAsyncEnumerable<AngoProject> ListProjectsAsync(PageRange range, string? sort, Action<long>? onTotal, CancellationToken cancellationToken) =>

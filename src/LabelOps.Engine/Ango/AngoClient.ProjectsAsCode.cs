@@ -13,7 +13,7 @@ namespace LabelOps.Ango
 {
     // Projects as code: creating projects, their ontology and workflow, members, instructions, and the
     // project's statistics (performance and overview metrics).
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>The overview metrics of the SDK's Metrics enum: the last segment of GET /{projectId}/overview/{metric}.</summary>
         public static readonly IReadOnlyList<string> OverviewMetrics = new[]

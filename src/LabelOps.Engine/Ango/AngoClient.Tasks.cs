@@ -12,7 +12,7 @@ namespace LabelOps.Ango
     // Tasks: listing and reading, assignment, requeue, stage history, webhook reruns and label import.
     // Where the API reference and the SDK disagree, the choice is made once, here, and written down in
     // docs/assumptions/ango-tasks.md.
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         /// <summary>
         /// Task ids per POST /task/assign. The service documents no limit; 100 matches its page-size cap, keeps each

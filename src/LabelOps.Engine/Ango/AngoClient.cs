@@ -14,7 +14,7 @@ namespace LabelOps.Ango
     /// file per area (AngoClient.Projects.cs, AngoClient.Tasks.cs, …); this file holds what they share:
     /// sending, the envelope, paging and JSON bodies.
     /// </summary>
-    public sealed partial class AngoClient
+    internal sealed partial class AngoClient
     {
         private readonly AngoSession _session;
         private readonly ServiceConnection _connection;

@@ -6,7 +6,7 @@ using LabelOps.Engine;
 namespace LabelOps.Ango
 {
     /// <summary>The engine half of an <see cref="AngoSession"/>: Ango Hub's authentication header.</summary>
-    public sealed class AngoConnection : ServiceConnection
+    internal sealed class AngoConnection : ServiceConnection
     {
         private AngoConnection(SecureString apiKey, Uri baseUri, SessionOptions? options)
             : base("Ango", baseUri, apiKey, options)

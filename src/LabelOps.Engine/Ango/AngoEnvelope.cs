@@ -10,7 +10,7 @@ namespace LabelOps.Ango
     /// A 2xx answer whose status is not "success" is a failure too (JSend: 'fail' is the caller's fault,
     /// 'error' the service's), reported with the service's message and never retried.
     /// </summary>
-    public static class AngoEnvelope
+    internal static class AngoEnvelope
     {
         public static T ReadData<T>(ApiResponse response, Func<JsonElement, T> read)
         {

@@ -17,7 +17,7 @@ namespace LabelOps.Ango
     /// the payload (per user, per stage, …), or one row for a payload without such a list. Nested objects become
     /// dotted column names ("duration.total"); lists of values are joined with "; "; lists of objects stay JSON text.
     /// </summary>
-    public static class AngoFlatRows
+    internal static class AngoFlatRows
     {
         public static IReadOnlyList<OrderedDictionary> From(object? payload)
         {

@@ -12,7 +12,7 @@ namespace LabelOps.Ango
     /// ids. A value that is already an id of the project passes through; a name is looked up in the project
     /// (one GET /project/{id} per resolver); anything else is an InvalidArgument error naming what exists.
     /// </summary>
-    public sealed class AngoNameResolver
+    internal sealed class AngoNameResolver
     {
         private readonly AngoClient _client;
         private readonly string _projectId;

@@ -12,7 +12,7 @@ namespace LabelOps.Ango
     /// LabelOps writes: the flat rows of <see cref="AngoFlatRows"/> become <see cref="AngoMetric"/> and
     /// <see cref="AngoProjectPerformance"/> objects, keys matched without regard to case.
     /// </summary>
-    public static class AngoStatistics
+    internal static class AngoStatistics
     {
         // The keys that name what a row of a list metric is about, in the order they are tried.
         private static readonly string[] NameKeys = { "name", "status", "title", "size", "label", "range", "key" };

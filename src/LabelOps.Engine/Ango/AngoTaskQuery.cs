@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace LabelOps.Ango
 {
     /// <summary>Which tasks a listing wants. Stage and batches are ids (names are resolved before, by <see cref="AngoNameResolver"/>).</summary>
-    public sealed class AngoTaskQuery
+    internal sealed class AngoTaskQuery
     {
         /// <summary>TODO or Completed.</summary>
         public string? Status { get; set; }
@@ -19,7 +19,7 @@ namespace LabelOps.Ango
     }
 
     /// <summary>What to requeue and how (POST /project/{id}/requeueTasks). Every filter narrows; none at all means every task.</summary>
-    public sealed class AngoRequeueRequest
+    internal sealed class AngoRequeueRequest
     {
         public string ToStageId { get; set; } = string.Empty;
 

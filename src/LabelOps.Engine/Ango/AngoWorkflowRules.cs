@@ -14,7 +14,7 @@ namespace LabelOps.Ango
     /// What a workflow must satisfy before it replaces a project's stages, checked locally so that a broken
     /// workflow is never sent (the service would either refuse it or, worse, leave tasks in unreachable stages).
     /// </summary>
-    public static class AngoWorkflowRules
+    internal static class AngoWorkflowRules
     {
         /// <summary>Throws InvalidArgument unless there is at least one stage, stage ids are present and unique, exactly one stage is a Start, and every 'next' names a stage of the list.</summary>
         public static void Validate(IReadOnlyList<AngoStage> stages)

@@ -12,7 +12,7 @@ using LabelOps.Json;
 namespace LabelOps.Ango
 {
     /// <summary>The two layouts of an exportV3 archive's entry.</summary>
-    public enum AngoExportFormat
+    internal enum AngoExportFormat
     {
         /// <summary>One JSON array of task records.</summary>
         Json,
@@ -35,7 +35,7 @@ namespace LabelOps.Ango
     /// layouts share one tested, buffer-safe path; each element is read by <see cref="FreeformJsonConverter"/>
     /// into dictionaries that PowerShell navigates with dot notation.
     /// </remarks>
-    public static class ExportRecordReader
+    internal static class ExportRecordReader
     {
         private static readonly JsonSerializerOptions RecordOptions = CreateOptions();
 

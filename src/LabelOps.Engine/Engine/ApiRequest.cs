@@ -7,7 +7,7 @@ using System.Text;
 namespace LabelOps.Engine
 {
     /// <summary>One field of a multipart/form-data body: a text value, or a file's bytes with its name.</summary>
-    public sealed class MultipartPart
+    internal sealed class MultipartPart
     {
         private MultipartPart(string name, byte[] content, string? fileName, string? contentType)
         {
@@ -31,7 +31,7 @@ namespace LabelOps.Engine
     }
 
     /// <summary>One call to a service, described independently of any attempt to send it (each retry builds a fresh message).</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         private readonly List<KeyValuePair<string, string>> _query = new List<KeyValuePair<string, string>>();
 

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 namespace LabelOps.Engine
 {
     /// <summary>A fully read answer: status, headers that matter, and the body bytes.</summary>
-    public sealed class ApiResponse
+    internal sealed class ApiResponse
     {
         public ApiResponse(HttpStatusCode statusCode, string? contentType, byte[] body, RetryConditionHeaderValue? retryAfter)
             : this(statusCode, contentType, body, retryAfter, null)

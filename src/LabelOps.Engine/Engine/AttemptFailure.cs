@@ -7,7 +7,7 @@ using Polly.Timeout;
 namespace LabelOps.Engine
 {
     /// <summary>What a failed attempt tells us about whether the service saw the request.</summary>
-    public enum AttemptFailure
+    internal enum AttemptFailure
     {
         /// <summary>The caller cancelled (Ctrl+C): never retried.</summary>
         Cancelled,
@@ -23,12 +23,12 @@ namespace LabelOps.Engine
     }
 
     /// <summary>Thrown inside an attempt when a 2xx answer cannot be read as the expected JSON (e.g. a truncated body).</summary>
-    public sealed class ResponseFormatException : Exception
+    internal sealed class ResponseFormatException : Exception
     {
         public ResponseFormatException(string message, Exception? inner = null) : base(message, inner) { }
     }
 
-    public static class AttemptFailures
+    internal static class AttemptFailures
     {
         public static AttemptFailure Classify(Exception exception, bool callerCancelled)
         {

@@ -10,7 +10,7 @@ namespace LabelOps.Engine
     /// webhook tokens, storage credentials and passwords never reach a transcript. The API key is never in a
     /// body at all; this protects the secrets users send to the services.
     /// </summary>
-    public static class DebugText
+    internal static class DebugText
     {
         private static readonly string[] SecretNameParts =
         {

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace LabelOps.Engine
 {
     /// <summary>Turns an unsuccessful answer, or a failed transport, into a <see cref="LabelOpsException"/>.</summary>
-    public static class ErrorTranslator
+    internal static class ErrorTranslator
     {
         public static ErrorReason ReasonFor(int status)
         {

@@ -5,7 +5,7 @@ namespace LabelOps.Engine
     /// -Debug). Sessions are shared across runspaces, so the observer travels with each call, not the session.
     /// Nothing passed here contains the API key.
     /// </summary>
-    public interface IRequestObserver
+    internal interface IRequestObserver
     {
         void Verbose(string message);
 
@@ -16,17 +16,17 @@ namespace LabelOps.Engine
     /// An observer that can say nobody reads its debug text, so the session skips building it: a redacted copy of
     /// every response body costs more than parsing the body itself. Observers without it are sent everything.
     /// </summary>
-    public interface IDebugAwareObserver
+    internal interface IDebugAwareObserver
     {
         bool DebugEnabled { get; }
     }
 
-    public static class RequestObservers
+    internal static class RequestObservers
     {
         public static bool WantsDebug(this IRequestObserver observer) => !(observer is IDebugAwareObserver aware) || aware.DebugEnabled;
     }
 
-    public sealed class NullRequestObserver : IRequestObserver, IDebugAwareObserver
+    internal sealed class NullRequestObserver : IRequestObserver, IDebugAwareObserver
     {
         public static readonly NullRequestObserver Instance = new NullRequestObserver();
 

@@ -3,7 +3,7 @@ using System;
 namespace LabelOps.Engine
 {
     /// <summary>Checks caller-supplied IDs before they are put into a URL path.</summary>
-    public static class IdRules
+    internal static class IdRules
     {
         public const int MaximumLength = 256;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace LabelOps.Engine
 {
     /// <summary>One page of a list endpoint: its items and, when the service reports it, the total across all pages.</summary>
-    public sealed class Page<T>
+    internal sealed class Page<T>
     {
         public Page(IReadOnlyList<T> items, long? total)
         {
@@ -17,7 +17,7 @@ namespace LabelOps.Engine
     }
 
     /// <summary>Which part of a list the caller wants (PowerShell's -Skip and -First) and how big each page is.</summary>
-    public sealed class PageRange
+    internal sealed class PageRange
     {
         public const int MaximumPageSize = 100;
 

@@ -12,7 +12,7 @@ namespace LabelOps.Engine
     /// pipeline; memory is bounded by that window, not by the list. Without a total, page n+1 is requested while
     /// page n is written. It stops at the caller's -First, at the reported total, or at the first short page.
     /// </summary>
-    public static class PageReader
+    internal static class PageReader
     {
         /// <param name="fetchPage">Fetches one 1-based page of the given size.</param>
         /// <param name="onTotal">Called once with the total, as soon as the first page reports it.</param>

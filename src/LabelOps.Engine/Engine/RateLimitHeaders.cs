@@ -11,7 +11,7 @@ namespace LabelOps.Engine
     /// X-RateLimit-Reset (or the IETF draft's RateLimit-Limit/-Remaining/-Reset). Ango documents no header
     /// names, so every field is optional and an answer without them changes nothing.
     /// </summary>
-    public sealed class RateLimitHeaders
+    internal sealed class RateLimitHeaders
     {
         /// <summary>Reset values above this are Unix times (as GitHub sends), below it seconds from now.</summary>
         private const long UnixTimeThreshold = 1000000000;

@@ -5,7 +5,7 @@ namespace LabelOps.Engine
     /// failure; a create is re-sent only when the service certainly did not process it (429, or the connection
     /// failed before the request was sent), so an ambiguous failure never produces a duplicate.
     /// </summary>
-    public enum RequestKind
+    internal enum RequestKind
     {
         Read,
         Idempotent,

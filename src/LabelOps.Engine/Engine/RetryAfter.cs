@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace LabelOps.Engine
 {
     /// <summary>Reads a Retry-After header, which is either a number of seconds or an HTTP date (RFC 9110 §10.2.3).</summary>
-    public static class RetryAfter
+    internal static class RetryAfter
     {
         public static TimeSpan? ToDelay(RetryConditionHeaderValue? header, DateTimeOffset now)
         {

@@ -4,7 +4,7 @@ namespace LabelOps.Engine
     /// The one place that decides whether an attempt is repeated. Kept free of Polly types so the rules read
     /// as a table and are unit-tested directly; <see cref="ResiliencePipelineFactory"/> plugs them into Polly.
     /// </summary>
-    public static class RetryRules
+    internal static class RetryRules
     {
         public static bool ShouldRetryStatus(RequestKind kind, int status)
         {

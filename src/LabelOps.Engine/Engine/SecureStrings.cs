@@ -2,7 +2,7 @@ using System.Security;
 
 namespace LabelOps.Engine
 {
-    public static class SecureStrings
+    internal static class SecureStrings
     {
         /// <summary>For keys that arrive as plain text (environment variables); the string itself is the caller's to forget.</summary>
         public static SecureString FromPlainText(string text)

@@ -22,7 +22,7 @@ namespace LabelOps.Engine
     /// <see cref="DownloadAsync"/>, so retry, timeouts, redirects, logging and error mapping live here only.
     /// Thread-safe: one session may serve many runspaces at once.
     /// </summary>
-    public abstract class ServiceConnection : IDisposable
+    internal abstract class ServiceConnection : IDisposable
     {
         private const int MaximumRedirects = 5;
         private const int DebugBodyLimit = 4000;

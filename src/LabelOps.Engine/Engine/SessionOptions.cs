@@ -3,7 +3,7 @@ using System;
 namespace LabelOps.Engine
 {
     /// <summary>How patiently a session talks to its service. Defaults suit scheduled automation.</summary>
-    public sealed class SessionOptions
+    internal sealed class SessionOptions
     {
         /// <summary>Retries after the first attempt (0 turns retrying off).</summary>
         public int MaximumRetryCount { get; set; } = 5;

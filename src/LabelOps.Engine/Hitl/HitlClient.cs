@@ -17,7 +17,7 @@ namespace LabelOps.Hitl
     /// Every call of the Humans in the Loop API v1, as typed .NET methods over a <see cref="HitlSession"/>.
     /// Cheap to create: it holds the session and the caller's observer, nothing else.
     /// </summary>
-    public sealed class HitlClient
+    internal sealed class HitlClient
     {
         private static readonly string[] GroupLevels = { "day", "week", "month", "year" };
         private readonly HitlSession _session;

@@ -6,7 +6,7 @@ using LabelOps.Engine;
 namespace LabelOps.Hitl
 {
     /// <summary>The engine half of a <see cref="HitlSession"/>: Humans in the Loop's authentication header.</summary>
-    public sealed class HitlConnection : ServiceConnection
+    internal sealed class HitlConnection : ServiceConnection
     {
         private HitlConnection(SecureString apiKey, Uri baseUri, SessionOptions? options)
             : base("Hitl", baseUri, apiKey, options)

@@ -10,7 +10,7 @@ using LabelOps.Json;
 namespace LabelOps.Hitl
 {
     /// <summary>What a streamed bulk read of a project's jobs kept, and what it cost.</summary>
-    public sealed class HitlJobListRead
+    internal sealed class HitlJobListRead
     {
         internal HitlJobListRead(Dictionary<string, HitlJob> kept, int jobs, long bytes)
         {

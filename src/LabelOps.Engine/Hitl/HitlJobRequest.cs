@@ -5,7 +5,7 @@ using LabelOps.Json;
 namespace LabelOps.Hitl
 {
     /// <summary>The body of POST /v1/jobs.</summary>
-    public sealed class HitlJobRequest
+    internal sealed class HitlJobRequest
     {
         public string ProjectId { get; set; } = string.Empty;
 

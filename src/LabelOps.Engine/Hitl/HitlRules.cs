@@ -6,7 +6,7 @@ using System.Linq;
 namespace LabelOps.Hitl
 {
     /// <summary>The input rules the HITL document states, checked before anything is sent.</summary>
-    public static class HitlRules
+    internal static class HitlRules
     {
         public static readonly string[] JobFileExtensions = { "pdf", "png", "jpg", "jpeg" };
         public static readonly string[] InstructionsFileExtensions = { "pdf", "docx", "png", "jpg", "jpeg" };

@@ -3,7 +3,7 @@ using System;
 namespace LabelOps.Hitl
 {
     /// <summary>How one poll of a project reads the jobs waited for.</summary>
-    public enum HitlPollRead
+    internal enum HitlPollRead
     {
         /// <summary>One GET v1/jobs/{project}/{job} per job waited for.</summary>
         SingleReads,
@@ -22,7 +22,7 @@ namespace LabelOps.Hitl
     /// rate limit) plus the bytes of its reply. A bulk read of a project of 50,000 finished jobs is about 23 MB, so
     /// waiting on 2 of them costs two small reads; waiting on 500 jobs of a 500-job project costs one bulk read.
     /// </remarks>
-    public sealed class HitlWaitPlanner
+    internal sealed class HitlWaitPlanner
     {
         /// <summary>
         /// What a request costs beyond its reply, in bytes: a round trip of 50–100 ms carries about this much on a

@@ -14,7 +14,7 @@ namespace LabelOps.Json
     /// gives the service's shape back. System.Text.Json's JsonElement would not support dot notation, and
     /// PowerShell's own converter (ConvertFrom-Json) is not reachable from netstandard2.0, hence this small reader.
     /// </summary>
-    public sealed class FreeformJsonConverter : JsonConverter<object?>
+    internal sealed class FreeformJsonConverter : JsonConverter<object?>
     {
         public static readonly FreeformJsonConverter Instance = new FreeformJsonConverter();
 

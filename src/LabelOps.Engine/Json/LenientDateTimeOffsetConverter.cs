@@ -10,7 +10,7 @@ namespace LabelOps.Json
     /// Python services often omit the offset; a timestamp without one is taken as UTC (assumption, see
     /// docs/assumptions.md). Empty strings read as null.
     /// </summary>
-    public sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+    internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
     {
         public override bool HandleNull => true;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace LabelOps.Json
 {
     /// <summary>The one place where each service's JSON naming is mapped to .NET names.</summary>
-    public static class ServiceJson
+    internal static class ServiceJson
     {
         /// <summary>Humans in the Loop: snake_case names ("job_id" ⇄ JobId).</summary>
         public static readonly JsonSerializerOptions Hitl = Create(JsonNamingPolicy.SnakeCaseLower);

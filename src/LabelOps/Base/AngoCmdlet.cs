@@ -32,10 +32,10 @@ namespace LabelOps.Base
             }
         }
 
-        protected AngoClient ClientFor(PipelineBridge bridge) => new AngoClient(ResolvedSession, bridge);
+        private protected AngoClient ClientFor(PipelineBridge bridge) => new AngoClient(ResolvedSession, bridge);
 
         /// <summary>The -Skip/-First of a cmdlet declared with SupportsPaging = true.</summary>
-        protected PageRange RequestedRange() => new PageRange
+        private protected PageRange RequestedRange() => new PageRange
         {
             Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
             First = PagingParameters.First >= long.MaxValue ? (long?)null : (long)PagingParameters.First,
@@ -45,7 +45,7 @@ namespace LabelOps.Base
         /// Writes every item of a paged list as it arrives, with -IncludeTotalCount and a progress bar that knows
         /// the total once the first page reports it.
         /// </summary>
-        protected async Task StreamAsync<T>(
+        private protected async Task StreamAsync<T>(
             PipelineBridge bridge,
             string activity,
             Func<PageRange, Action<long>, CancellationToken, IAsyncEnumerable<T>> list,

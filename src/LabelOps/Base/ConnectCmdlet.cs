@@ -53,7 +53,7 @@ namespace LabelOps.Base
         protected abstract string ServiceName { get; }
 
         /// <summary>Makes the session from the resolved key and settings.</summary>
-        protected abstract TSession CreateSession(SecureString key, SessionOptions options);
+        private protected abstract TSession CreateSession(SecureString key, SessionOptions options);
 
         /// <summary>Proves the key works with one cheap call; throws a LabelOpsException when it does not.</summary>
         protected abstract void Validate(TSession session);

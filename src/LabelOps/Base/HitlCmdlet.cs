@@ -27,6 +27,6 @@ namespace LabelOps.Base
             }
         }
 
-        protected HitlClient ClientFor(PipelineBridge bridge) => new HitlClient(ResolvedSession, bridge);
+        private protected HitlClient ClientFor(PipelineBridge bridge) => new HitlClient(ResolvedSession, bridge);
     }
 }

@@ -19,7 +19,7 @@ namespace LabelOps.Cmdlets.Ango
 
         private string? _resolved;
 
-        protected async Task<string> OrganizationAsync(AngoClient client, CancellationToken token) =>
+        private protected async Task<string> OrganizationAsync(AngoClient client, CancellationToken token) =>
             _resolved ??= await client.ResolveOrganizationIdAsync(OrganizationId, token).ConfigureAwait(false);
     }
 }

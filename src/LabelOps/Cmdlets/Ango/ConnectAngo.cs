@@ -20,7 +20,7 @@ namespace LabelOps.Cmdlets.Ango
 
         protected override string ServiceName => "Ango Hub";
 
-        protected override AngoSession CreateSession(SecureString key, SessionOptions options)
+        private protected override AngoSession CreateSession(SecureString key, SessionOptions options)
         {
             // An explicit -Region beats $env:ANGO_BASE_URI; -BaseUri beats both.
             var baseUri = BaseUri

@@ -16,7 +16,7 @@ namespace LabelOps.Cmdlets.Hitl
 
         protected override string ServiceName => "Humans in the Loop";
 
-        protected override HitlSession CreateSession(SecureString key, SessionOptions options) =>
+        private protected override HitlSession CreateSession(SecureString key, SessionOptions options) =>
             LabelOps.Hitl.HitlConnection.Open(key, BaseUri ?? Slot.BaseUriFromEnvironment(), options);
 
         protected override void Validate(HitlSession session)
