@@ -139,7 +139,7 @@ Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook (SaveFileAndWebhookTests)
         $file = $files[0]
         $file | Should -BeOfType ([System.IO.FileInfo])
         $file.DirectoryName | Should -Be $folder
-        $file.Name | Should -BeExactly 'street.png'
+        $file.Name | Should -BeExactly ($jobId + '_street.png')
         $download = @(Get-EmulatorRequest -Account $account)[-1]
         $download.path | Should -BeLikeExactly '/v1/files/*'
         $download.headers.authorization | Should -BeExactly ('api_key ' + $account.PlainKey)
@@ -151,10 +151,11 @@ Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook (SaveFileAndWebhookTests)
 
     It 'Save-HitlJobFile never sends the key to another host' {
         $jobId = New-EmulatorHitlJob -Account $account -ProjectId $projectId -FileUrl 'https://files.example.test/x.png'
+        Set-EmulatorHitlJobStatus -Account $account -ProjectId $projectId -JobId $jobId -Status 'done'
         # Same server, different host name: to the client it is another host, so no key may go there.
         $elsewhere = 'http://localhost:' + $emulator.BaseUri.Port + '/v1/files/' + $projectId + '/' + $jobId + '/x.png'
 
-        $null = Save-HitlJobFile -ProjectId $projectId -JobId $jobId -ImageUrl $elsewhere -Path $folder -ErrorVariable err -ErrorAction SilentlyContinue
+        $null = Save-HitlJobFile -ProjectId $projectId -JobId $jobId -ImageUrl $elsewhere -Status done -Path $folder -ErrorVariable err -ErrorAction SilentlyContinue
 
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.Unauthorized*'
@@ -167,8 +168,9 @@ Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook (SaveFileAndWebhookTests)
 
     It 'Save-HitlJobFile refuses to overwrite without -Force' {
         $jobId = New-EmulatorHitlJob -Account $account -ProjectId $projectId -FileUrl 'https://files.example.test/same.png'
+        Set-EmulatorHitlJobStatus -Account $account -ProjectId $projectId -JobId $jobId -Status 'done'
         $null = [System.IO.Directory]::CreateDirectory($folder)
-        $existing = [System.IO.Path]::Combine($folder, 'same.png')
+        $existing = [System.IO.Path]::Combine($folder, $jobId + '_same.png')
         [System.IO.File]::WriteAllText($existing, 'keep me')
 
         $first = @(Save-HitlJobFile -ProjectId $projectId -JobId $jobId -Path $folder -ErrorVariable firstErrors -ErrorAction SilentlyContinue)
@@ -179,6 +181,42 @@ Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook (SaveFileAndWebhookTests)
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.InvalidOperation*'
         (@($first) + @($second)) | Where-Object { $_ -is [System.IO.FileInfo] } | Should -HaveCount 1
         [System.IO.File]::ReadAllText($existing) | Should -Not -BeExactly 'keep me'
+    }
+
+    It 'The README pipeline saves every done job into a folder it creates, under distinct names even when source files share one' {
+        # Two cameras, the same frame names: the files must not overwrite each other.
+        $urls = 'https://cam-a.example.test/frame_0001.jpg', 'https://cam-b.example.test/frame_0001.jpg', 'https://cam-a.example.test/frame_0002.jpg',
+            'https://cam-b.example.test/frame_0002.jpg', 'https://cam-a.example.test/frame_0003.png', 'https://cam-b.example.test/frame_0003.png'
+        $ids = foreach ($url in $urls) {
+            $id = New-EmulatorHitlJob -Account $account -ProjectId $projectId -FileUrl $url
+            Set-EmulatorHitlJobStatus -Account $account -ProjectId $projectId -JobId $id -Status 'done'
+            $id
+        }
+        $results = Join-Path $folder 'results'
+
+        $files = @(Get-HitlJob -ProjectId $projectId -JobId $ids | Wait-HitlJob -Timeout 60 |
+                Save-HitlJobFile -Path $results -ErrorVariable saveErrors -ErrorAction SilentlyContinue)
+
+        @($saveErrors) | Should -HaveCount 0
+        $files | Should -HaveCount 6
+        $names = @($files | ForEach-Object { $_.Name } | Sort-Object)
+        $expected = @(for ($i = 0; $i -lt 6; $i++) { $ids[$i] + '_' + ([uri]$urls[$i]).Segments[-1] }) | Sort-Object
+        $names | Should -Be $expected
+        @(Get-ChildItem -Path $results -File | ForEach-Object { $_.Name } | Sort-Object) | Should -Be $expected
+    }
+
+    It 'Save-HitlJobFile reports a job that is not done and downloads nothing' {
+        $jobId = New-EmulatorHitlJob -Account $account -ProjectId $projectId -FileUrl 'https://files.example.test/pending.png'
+
+        $files = @(Get-HitlJob -ProjectId $projectId -JobId $jobId | Save-HitlJobFile -Path $folder -ErrorVariable saveErrors -ErrorAction SilentlyContinue)
+
+        $files | Should -HaveCount 0
+        $saveErrors | Should -HaveCount 1
+        $saveErrors[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.InvalidOperation*'
+        $saveErrors[0].Exception.Message | Should -BeLike "*'new', not 'done'*"
+        $saveErrors[0].TargetObject | Should -BeExactly $jobId
+        @(Get-EmulatorRequest -Account $account | Where-Object { $_.path -like '/v1/files/*' }) | Should -HaveCount 0
+        [System.IO.Directory]::Exists($folder) | Should -BeFalse
     }
 
     It 'ConvertFrom-HitlWebhook reads a body string a WebhookData object and WebhookData JSON' {

@@ -10,8 +10,9 @@ using LabelOps.Engine;
 namespace LabelOps.Cmdlets.Hitl
 {
     /// <summary>
-    /// Downloads a job's annotated file (its 'image' URL) to disk, streaming. The API key is sent only when the URL
-    /// is on the API's own host. -Path is a folder (the file keeps its name) or a file path.
+    /// Downloads a done job's annotated file (its 'image' URL) into a folder, streaming, as
+    /// "&lt;JobId&gt;_&lt;file name&gt;" so that jobs whose source files share a name never overwrite each other. The
+    /// API key is sent only when the URL is on the API's own host. A job that is not done is reported, not saved.
     /// </summary>
     [Cmdlet(VerbsData.Save, "HitlJobFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
@@ -30,7 +31,7 @@ namespace LabelOps.Cmdlets.Hitl
         [ValidateNotNullOrEmpty]
         public string JobId { get; set; } = string.Empty;
 
-        /// <summary>A folder to save into, or a file path.</summary>
+        /// <summary>The folder to save into; created when it does not exist.</summary>
         [Parameter(Mandatory = true, Position = 2)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
@@ -40,6 +41,13 @@ namespace LabelOps.Cmdlets.Hitl
         [Alias("image")]
         public string? ImageUrl { get; set; }
 
+        /// <summary>
+        /// The job's status when it is already known (a HitlJob from the pipeline carries it); otherwise the job is read
+        /// first. Only a done job is saved.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Status { get; set; }
+
         /// <summary>Overwrite an existing file.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -48,9 +56,21 @@ namespace LabelOps.Cmdlets.Hitl
         {
             try
             {
-                var url = string.IsNullOrWhiteSpace(ImageUrl)
-                    ? Invoke((bridge, token) => ClientFor(bridge).GetJobAsync(ProjectId, JobId, token)).ImageUrl
-                    : ImageUrl;
+                var url = ImageUrl;
+                var status = Status;
+                if (string.IsNullOrWhiteSpace(url) || string.IsNullOrWhiteSpace(status))
+                {
+                    var job = Invoke((bridge, token) => ClientFor(bridge).GetJobAsync(ProjectId, JobId, token));
+                    url = job.ImageUrl;
+                    status = job.Status;
+                }
+                if (!string.Equals(status, HitlJobStatus.Done, StringComparison.OrdinalIgnoreCase))
+                {
+                    // The file of a job that is not done holds no annotations yet (or never will): saving it would
+                    // look like a result.
+                    throw new LabelOpsException(ErrorReason.InvalidOperation,
+                        "Job " + JobId + " is '" + status + "', not 'done': it has no annotated file to save yet. Wait for it with Wait-HitlJob.");
+                }
                 if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
                 {
                     throw new LabelOpsException(ErrorReason.InvalidOperation, "Job " + JobId + " has no file URL to download.");
@@ -75,6 +95,7 @@ namespace LabelOps.Cmdlets.Hitl
         private FileInfo Download(Uri uri, string destination)
         {
             var partial = destination + ".partial";
+            LocalFile(() => Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!), destination);
             try
             {
                 using (var file = LocalFile(() => new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true), partial))
@@ -146,20 +167,20 @@ namespace LabelOps.Cmdlets.Hitl
 
         private string Destination(Uri uri)
         {
-            var resolved = ResolveFilePath(Path);
-            var isFolder = Directory.Exists(resolved) || Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-            if (!isFolder)
+            var folder = ResolveFilePath(Path);
+            if (File.Exists(folder))
             {
-                return resolved;
+                throw new LabelOpsException(ErrorReason.InvalidOperation, "'" + folder + "' is a file; -Path is the folder to save job files into.");
             }
-            LocalFile(() => Directory.CreateDirectory(resolved), resolved);
             var name = Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty).Trim('/');
             var invalid = System.IO.Path.GetInvalidFileNameChars();
             if (name.Length == 0 || name.IndexOfAny(invalid) >= 0 || name == "." || name == "..")
             {
-                name = JobId + ".bin";
+                name = "file.bin";
             }
-            return System.IO.Path.Combine(resolved, name);
+            // The job id first: two jobs whose source files share a name (frame_0001.jpg from two cameras) get two files.
+            var jobPart = new string(JobId.Select(c => Array.IndexOf(invalid, c) >= 0 ? '_' : c).ToArray());
+            return System.IO.Path.Combine(folder, jobPart + "_" + name);
         }
     }
 }
