@@ -13,7 +13,10 @@ namespace LabelOps.Cmdlets.Ango
     /// The tasks of a project (streamed page by page, filtered by the service), or tasks by id. Stage and batch
     /// names resolve to ids with one project read, which also names each task's stage.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "AngoTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    // No default parameter set (the name matches none): with ListSet as the default, PowerShell bound piped tasks
+    // (ProjectId and TaskId) to the listing and dropped their TaskId; with ByIdSet, a piped project failed for want of
+    // a TaskId. Undecided, it picks the set from what the piped object carries, and a plain -ProjectId still lists.
+    [Cmdlet(VerbsCommon.Get, "AngoTask", DefaultParameterSetName = "FromInput", SupportsPaging = true)]
     [OutputType(typeof(AngoTask))]
     public sealed class GetAngoTask : AngoCmdlet
     {
@@ -23,8 +26,7 @@ namespace LabelOps.Cmdlets.Ango
         // Projects already read by this command (by-id reads with -ProjectId), so a pipeline of ids reads each project once.
         private readonly Dictionary<string, AngoProject> _projects = new Dictionary<string, AngoProject>(StringComparer.Ordinal);
 
-        // Not bound from the pipeline for listing: a piped task has a ProjectId too, and must select the by-id read.
-        [Parameter(ParameterSetName = ListSet, Mandatory = true, Position = 0)]
+        [Parameter(ParameterSetName = ListSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]

@@ -14,7 +14,8 @@ namespace LabelOps.Cmdlets.Hitl
         [ArgumentCompleter(typeof(LabelOps.Completers.HitlProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        // Also by value, so a list of ids pipes in (Get-Content ids.txt); a piped job still binds by property name.
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("job_id", "Id")]
         [ValidateNotNullOrEmpty]
         public string[] JobId { get; set; } = new string[0];
