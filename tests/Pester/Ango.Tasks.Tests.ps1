@@ -51,7 +51,7 @@ Describe 'Get-AngoTask (TaskListTests)' {
         $result.Errors | Should -HaveCount 0
         $tasks = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoTask]))
         (@($tasks | ForEach-Object { $_.ExternalId }) -join ',') | Should -BeExactly (@(Get-AssetName -From 0 -Count $Count) -join ',')
-        $tasks | ForEach-Object { $_.StageName | Should -BeExactly 'Label' }
+        $tasks | ForEach-Object { $_.Stage | Should -BeExactly 'Label' }
         $tasks | ForEach-Object { $_.ProjectId | Should -BeExactly $projectId }
         $pages = @(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix ('/v2/project/' + $projectId + '/tasks'))
         $pages | Should -HaveCount ([Math]::Max(1, [Math]::Floor(($Count + 99) / 100)))
@@ -93,7 +93,7 @@ Describe 'Get-AngoTask (TaskListTests)' {
         $tasks = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoTask]))
         $tasks | Should -HaveCount 1
         $tasks[0].TaskId | Should -BeExactly $wanted
-        $tasks[0].StageName | Should -BeExactly 'Review'
+        $tasks[0].Stage | Should -BeExactly 'Review'
         $lists = @(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix ('/v2/project/' + $projectId + '/tasks'))
         $lists | Should -HaveCount 1
         $query = Get-RequestQuery -Request $lists[0]
@@ -155,7 +155,7 @@ Describe 'Get-AngoTask (TaskListTests)' {
         $tasks | Should -HaveCount 1
         $tasks[0].TaskId | Should -BeExactly $taskId
         # No project given, so no project read.
-        $tasks[0].StageName | Should -BeNullOrEmpty
+        $tasks[0].Stage | Should -BeNullOrEmpty
         (@(Get-EmulatorRequest -Account $account | ForEach-Object { $_.path }) -join ',') | Should -BeExactly ('/v2/task/nope,/v2/task/' + $taskId)
     }
 
@@ -167,7 +167,7 @@ Describe 'Get-AngoTask (TaskListTests)' {
         $result.Errors | Should -HaveCount 0
         $tasks = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoTask]))
         $tasks | Should -HaveCount 3
-        $tasks | ForEach-Object { $_.StageName | Should -BeExactly 'Label' }
+        $tasks | ForEach-Object { $_.Stage | Should -BeExactly 'Label' }
         @(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix '/v2/task/') | Should -HaveCount 3
         # One for the listing, one for the by-id reads.
         @(Get-EmulatorRequest -Account $account | Where-Object { $_.path -eq ('/v2/project/' + $projectId) }) | Should -HaveCount 2
@@ -237,7 +237,7 @@ Describe 'Set-AngoTaskAssignee and Move-AngoTask (TaskAssignAndMoveTests)' {
         $tasks = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoTask]))
         (@($tasks | ForEach-Object { $_.TaskId }) -join ',') | Should -BeExactly ($ids -join ',')
         $tasks | ForEach-Object { $_.Assignee | Should -BeExactly 'ana@example.test' }
-        $tasks | ForEach-Object { $_.StageName | Should -BeExactly 'Label' }
+        $tasks | ForEach-Object { $_.Stage | Should -BeExactly 'Label' }
     }
 
     It 'Set-AngoTaskAssignee with an unknown stage is InvalidArgument and assigns nothing' {
@@ -261,8 +261,8 @@ Describe 'Set-AngoTaskAssignee and Move-AngoTask (TaskAssignAndMoveTests)' {
         $summary = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoTaskMoveResult]))
         $summary | Should -HaveCount 1
         $summary[0].Modified | Should -Be 3
-        $summary[0].ToStage | Should -BeExactly 'st-label'
-        $summary[0].ToStageName | Should -BeExactly 'Label'
+        $summary[0].ToStageId | Should -BeExactly 'st-label'
+        $summary[0].ToStage | Should -BeExactly 'Label'
         $requeues = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $requeuePath)
         $requeues | Should -HaveCount 1
         $body = Get-RequestBody -Request $requeues[0]
@@ -409,8 +409,8 @@ Describe 'Task history, webhooks and label imports (TaskHistoryWebhookAndImportT
         $entries | Should -HaveCount 2
         foreach ($entry in $entries) {
             $entry.HistoryId | Should -BeExactly $historyId
-            $entry.StageName | Should -BeExactly 'Label'
-            $entry.Stage | Should -BeExactly 'st-label'
+            $entry.Stage | Should -BeExactly 'Label'
+            $entry.StageId | Should -BeExactly 'st-label'
             $entry.CompletedBy | Should -BeExactly 'ana@example.test'
             $entry.TaskId | Should -BeExactly $taskId
         }
@@ -432,8 +432,8 @@ Describe 'Task history, webhooks and label imports (TaskHistoryWebhookAndImportT
         $result.Errors | Should -HaveCount 0
         $runs = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoWebhookRun]))
         $runs | Should -HaveCount 1
-        $runs[0].Stage | Should -BeExactly 'st-notify'
-        $runs[0].StageName | Should -BeExactly 'Notify'
+        $runs[0].StageId | Should -BeExactly 'st-notify'
+        $runs[0].Stage | Should -BeExactly 'Notify'
         $posts = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix ('/v2/project/' + $projectId + '/rerun-webhook'))
         $posts | Should -HaveCount 1
         (Get-RequestBody -Request $posts[0]).stageId | Should -BeExactly 'st-notify'

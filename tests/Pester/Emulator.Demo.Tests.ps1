@@ -72,11 +72,11 @@ Describe 'The emulator demo account' {
         Wait-Until { (Get-AngoTask -ProjectId $project.ProjectId -TaskId $task.TaskId).Status -eq 'Completed' } -TimeoutSeconds 30
 
         $done = Get-AngoTask -ProjectId $project.ProjectId -TaskId $task.TaskId -IncludeAnswer
-        $done.StageName | Should -BeExactly 'Complete'
+        $done.Stage | Should -BeExactly 'Complete'
         $done.CompletedAt | Should -Not -BeNullOrEmpty
         @($done.Answer.objects).Count | Should -BeGreaterThan 0
         $history = @(Get-AngoTaskHistory -TaskId $task.TaskId)
-        @($history | ForEach-Object StageName) | Should -Be @('Label', 'Review')
+        @($history | ForEach-Object Stage) | Should -Be @('Label', 'Review')
         $history[0].CompletedBy | Should -BeExactly 'grace@example.test'
     }
 }

@@ -177,7 +177,7 @@ namespace LabelOps.Ango
         /// <summary>data.modifiedCount{modified, toStageId} (the API reference); a bare number is accepted too.</summary>
         private static AngoTaskMoveResult ReadRequeueResult(string projectId, string toStageId, JsonElement data)
         {
-            var result = new AngoTaskMoveResult { ProjectId = projectId, ToStage = toStageId };
+            var result = new AngoTaskMoveResult { ProjectId = projectId, ToStageId = toStageId };
             if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("modifiedCount", out var count))
             {
                 if (count.ValueKind == JsonValueKind.Number) result.Modified = count.GetInt64();

@@ -19,14 +19,16 @@ namespace LabelOps
 
         public string? ExternalId { get; set; }
 
-        /// <summary>The id of the stage the task waits in.</summary>
+        /// <summary>
+        /// The name of the stage the task waits in. Set by LabelOps from the project's workflow whenever the command
+        /// read the project anyway (every listing; reads by id with -ProjectId); the service sends only the id.
+        /// </summary>
+        [NotOnWire]
         public string? Stage { get; set; }
 
-        /// <summary>
-        /// The stage's name. Set by LabelOps from the project's workflow whenever the command read the project
-        /// anyway (every listing; reads by id with -ProjectId); the service sends only the id.
-        /// </summary>
-        public string? StageName { get; set; }
+        /// <summary>The id of the stage the task waits in (the service's "stage").</summary>
+        [WireName("stage")]
+        public string? StageId { get; set; }
 
         /// <summary>TODO or Completed.</summary>
         public string? Status { get; set; }

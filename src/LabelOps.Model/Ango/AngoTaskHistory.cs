@@ -20,13 +20,13 @@ namespace LabelOps
         [WireName("project")]
         public string? ProjectId { get; set; }
 
-        /// <summary>The id of the stage the task left.</summary>
-        [WireName("stageId")]
-        public string? Stage { get; set; }
-
         /// <summary>The name of the stage the task left.</summary>
         [WireName("stage")]
-        public string? StageName { get; set; }
+        public string? Stage { get; set; }
+
+        /// <summary>The id of the stage the task left.</summary>
+        [WireName("stageId")]
+        public string? StageId { get; set; }
 
         /// <summary>The email of the user who completed the stage (empty for automatic stages).</summary>
         public string? CompletedBy { get; set; }

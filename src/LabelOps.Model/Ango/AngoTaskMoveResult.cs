@@ -5,10 +5,11 @@ namespace LabelOps
     {
         public string ProjectId { get; set; } = string.Empty;
 
-        public string ToStage { get; set; } = string.Empty;
+        /// <summary>The name of the stage the tasks were sent to, from the project's workflow.</summary>
+        public string? ToStage { get; set; }
 
-        /// <summary>Set by LabelOps from the project's workflow.</summary>
-        public string? ToStageName { get; set; }
+        /// <summary>The id of the stage the tasks were sent to.</summary>
+        public string ToStageId { get; set; } = string.Empty;
 
         /// <summary>The number of tasks the service says it requeued; null when it did not say.</summary>
         public long? Modified { get; set; }

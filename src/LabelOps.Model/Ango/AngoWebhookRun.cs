@@ -5,10 +5,11 @@ namespace LabelOps
     {
         public string ProjectId { get; set; } = string.Empty;
 
-        /// <summary>The id of the webhook stage.</summary>
-        public string Stage { get; set; } = string.Empty;
+        /// <summary>The name of the webhook stage.</summary>
+        public string? Stage { get; set; }
 
-        public string? StageName { get; set; }
+        /// <summary>The id of the webhook stage.</summary>
+        public string StageId { get; set; } = string.Empty;
 
         /// <summary>The service's answer (its data), navigable with dot notation.</summary>
         public object? Response

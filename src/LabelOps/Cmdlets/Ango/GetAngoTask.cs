@@ -133,7 +133,7 @@ namespace LabelOps.Cmdlets.Ango
 
         internal static AngoTask Name(AngoTask task, IReadOnlyDictionary<string, string> stageNames)
         {
-            if (task.Stage != null && stageNames.TryGetValue(task.Stage, out var name)) task.StageName = name;
+            if (task.StageId != null && stageNames.TryGetValue(task.StageId, out var name)) task.Stage = name;
             return task;
         }
 

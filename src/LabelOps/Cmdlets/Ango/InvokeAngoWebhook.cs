@@ -50,7 +50,7 @@ namespace LabelOps.Cmdlets.Ango
                         + (webhooks.Count == 0 ? "none" : string.Join(", ", webhooks)) + ").");
                 }
                 var response = await client.RerunWebhookAsync(projectId, stageId, token).ConfigureAwait(false);
-                bridge.WriteObject(new AngoWebhookRun { ProjectId = projectId, Stage = stageId, StageName = found.Name, Response = response });
+                bridge.WriteObject(new AngoWebhookRun { ProjectId = projectId, Stage = found.Name, StageId = stageId, Response = response });
             });
         }
     }
