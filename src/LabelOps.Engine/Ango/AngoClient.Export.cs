@@ -52,20 +52,25 @@ namespace LabelOps.Ango
         /// storage link, usually on another host). A retry after a broken transfer starts the file over.
         /// </summary>
         /// <param name="progress">Bytes written so far and the announced length, at most every quarter second.</param>
-        public Task DownloadExportAsync(Uri exportUri, string destinationPath, Action<long, long?>? progress, CancellationToken cancellationToken)
+        /// <summary>
+        /// Downloads the archive into <paramref name="destinationPath"/>. A failure to write the local file is not a
+        /// network failure: it ends the download at once as LabelOps.InvalidOperation naming <paramref name="shownPath"/>
+        /// (the file the user asked for, not the temporary one written), and is never retried.
+        /// </summary>
+        public Task DownloadExportAsync(Uri exportUri, string destinationPath, string shownPath, Action<long, long?>? progress, CancellationToken cancellationToken)
         {
             return _connection.DownloadAsync(
                 ApiRequest.GetUnauthenticated(exportUri),
                 async (stream, length, token) =>
                 {
-                    using var file = new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+                    using var file = LocalWrite(() => new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true), destinationPath, shownPath);
                     var buffer = new byte[81920];
                     long written = 0;
                     var sinceProgress = Stopwatch.StartNew();
                     int read;
                     while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false)) > 0)
                     {
-                        await file.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
+                        await LocalWrite(() => file.WriteAsync(buffer, 0, read, token), destinationPath, shownPath).ConfigureAwait(false);
                         written += read;
                         if (progress != null && sinceProgress.ElapsedMilliseconds >= 250)
                         {
@@ -78,6 +83,33 @@ namespace LabelOps.Ango
                 _observer,
                 cancellationToken);
         }
+
+        private static T LocalWrite<T>(Func<T> action, string path, string shownPath)
+        {
+            try
+            {
+                return action();
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                throw LocalWriteFailed(exception, path, shownPath);
+            }
+        }
+
+        private static async Task LocalWrite(Func<Task> action, string path, string shownPath)
+        {
+            try
+            {
+                await action().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                throw LocalWriteFailed(exception, path, shownPath);
+            }
+        }
+
+        private static LabelOpsException LocalWriteFailed(Exception exception, string path, string shownPath) =>
+            new LabelOpsException(ErrorReason.InvalidOperation, "Cannot write '" + shownPath + "': " + exception.Message.Replace(path, shownPath), exception);
 
         private static Uri ReadExportPath(JsonElement data)
         {

@@ -64,6 +64,9 @@ namespace LabelOps.Cmdlets.Ango
             var projectId = ProjectId;
             RunForItem(projectId, async (bridge, token) =>
             {
+                // The destination is checked before the service is asked to build an export: a folder that does not
+                // exist or a file already there is the user's to fix, and no request should be spent on it.
+                var destination = ParameterSetName == FileSet ? Destination(projectId) : null;
                 var client = ClientFor(bridge);
                 var names = new AngoNameResolver(client, projectId);
                 var format = string.Equals(Format, "Ndjson", StringComparison.OrdinalIgnoreCase) ? AngoExportFormat.Ndjson : AngoExportFormat.Json;
@@ -86,17 +89,12 @@ namespace LabelOps.Cmdlets.Ango
                     PercentComplete = length.HasValue && length.Value > 0 ? (int)Math.Min(100, written * 100 / length.Value) : -1,
                 });
 
-                if (ParameterSetName == FileSet)
+                if (destination != null)
                 {
-                    var destination = Destination(projectId);
-                    if (File.Exists(destination) && !Force)
-                    {
-                        throw new LabelOpsException(ErrorReason.InvalidOperation, "The file '" + destination + "' already exists; use -Force to overwrite it.");
-                    }
                     var partial = destination + ".partial";
                     try
                     {
-                        await client.DownloadExportAsync(archive, partial, downloaded, token).ConfigureAwait(false);
+                        await client.DownloadExportAsync(archive, partial, destination, downloaded, token).ConfigureAwait(false);
                         if (File.Exists(destination)) File.Delete(destination);
                         File.Move(partial, destination);
                     }
@@ -114,7 +112,7 @@ namespace LabelOps.Cmdlets.Ango
                 var spool = System.IO.Path.GetTempFileName();
                 try
                 {
-                    await client.DownloadExportAsync(archive, spool, downloaded, token).ConfigureAwait(false);
+                    await client.DownloadExportAsync(archive, spool, spool, downloaded, token).ConfigureAwait(false);
                     long count = 0;
                     var sinceProgress = Stopwatch.StartNew();
                     await foreach (var record in ExportRecordReader.ReadArchiveAsync(spool, format, token).ConfigureAwait(false))
@@ -137,15 +135,38 @@ namespace LabelOps.Cmdlets.Ango
             });
         }
 
+        /// <summary>The file to write: -Path, or &lt;ProjectId&gt;.zip in it when it is a folder. Refuses what cannot work.</summary>
         private string Destination(string projectId)
         {
             var resolved = ResolveFilePath(Path);
+            string destination;
             if (Directory.Exists(resolved) || Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal))
             {
-                Directory.CreateDirectory(resolved);
-                return System.IO.Path.Combine(resolved, projectId + ".zip");
+                try
+                {
+                    Directory.CreateDirectory(resolved);
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot create the folder '" + resolved + "': " + exception.Message, exception);
+                }
+                destination = System.IO.Path.Combine(resolved, projectId + ".zip");
             }
-            return resolved;
+            else
+            {
+                destination = resolved;
+                var folder = System.IO.Path.GetDirectoryName(destination);
+                if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+                {
+                    throw new LabelOpsException(ErrorReason.InvalidOperation,
+                        "Cannot write '" + destination + "': the folder '" + folder + "' does not exist. Create it, or end -Path with a separator to have the cmdlet create it.");
+                }
+            }
+            if (File.Exists(destination) && !Force)
+            {
+                throw new LabelOpsException(ErrorReason.InvalidOperation, "The file '" + destination + "' already exists; use -Force to overwrite it.");
+            }
+            return destination;
         }
 
         private static string DescribeBytes(long written, long? length) =>
