@@ -164,8 +164,10 @@ namespace LabelOps.Hitl
         private static void Keep(ReadOnlySpan<byte> job, ListState state)
         {
             state.Jobs++;
-            var id = JobIdOf(job);
-            if (id == null || !state.Wanted.Contains(id) || state.Kept.ContainsKey(id))
+            // A job without a job_id is not the list the contract describes: skipping it would report the jobs
+            // waited for as missing.
+            var id = JobIdOf(job) ?? throw new JsonException("A job status object has no job_id.");
+            if (!state.Wanted.Contains(id) || state.Kept.ContainsKey(id))
             {
                 return;
             }

@@ -11,7 +11,8 @@ namespace LabelOps.Json
     /// <summary>
     /// Reads the Wire attributes of the public model (LabelOps.Model carries no System.Text.Json attributes, because it
     /// loads in PowerShell's default context and System.Text.Json is isolated) and applies them as System.Text.Json's
-    /// own contract customisation would: names, free-form values, fields never on the wire, other fields collected.
+    /// own contract customisation would: names, required fields, free-form values, fields never on the wire, other
+    /// fields collected.
     /// </summary>
     internal static class WireContract
     {
@@ -40,6 +41,10 @@ namespace LabelOps.Json
                 if (member.GetCustomAttribute<FreeformAttribute>() != null)
                 {
                     property.CustomConverter = FreeformJsonConverter.Instance;
+                }
+                if (member.GetCustomAttribute<WireRequiredAttribute>() != null)
+                {
+                    property.IsRequired = true;
                 }
                 if (member.GetCustomAttribute<OtherFieldsAttribute>() != null)
                 {

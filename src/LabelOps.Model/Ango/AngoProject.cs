@@ -7,6 +7,7 @@ namespace LabelOps
     public sealed class AngoProject
     {
         [WireName("_id")]
+        [WireRequired]
         public string ProjectId { get; set; } = string.Empty;
 
         public string? Name { get; set; }

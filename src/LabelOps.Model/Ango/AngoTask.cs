@@ -9,6 +9,7 @@ namespace LabelOps
     public sealed class AngoTask
     {
         [WireName("_id")]
+        [WireRequired]
         public string TaskId { get; set; } = string.Empty;
 
         [WireName("project")]

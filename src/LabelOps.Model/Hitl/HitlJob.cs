@@ -6,11 +6,14 @@ namespace LabelOps
     /// <summary>A Humans in the Loop job: one labeling task and its result (PSTypeName LabelOps.HitlJob).</summary>
     public sealed class HitlJob
     {
+        [WireRequired]
         public string ProjectId { get; set; } = string.Empty;
 
+        [WireRequired]
         public string JobId { get; set; } = string.Empty;
 
         /// <summary>new, progress, done, error, canceled or expired (see <see cref="HitlJobStatus"/>).</summary>
+        [WireRequired]
         public string Status { get; set; } = string.Empty;
 
         public DateTimeOffset? CreateDate { get; set; }

@@ -26,6 +26,15 @@ namespace LabelOps.Wire
     {
     }
 
+    /// <summary>
+    /// The contract says every answer carries this field: an answer without it is not the object described (a proxy's
+    /// page, another API's reply) and is refused as LabelOps.InvalidResponse instead of read as an empty object.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    internal sealed class WireRequiredAttribute : Attribute
+    {
+    }
+
     /// <summary>Collects every field the class does not name (free-form values), and writes them back at the top level.</summary>
     [AttributeUsage(AttributeTargets.Property)]
     internal sealed class OtherFieldsAttribute : Attribute
