@@ -91,11 +91,44 @@ namespace LabelOps.Base
             }
             catch (LabelOpsException failure)
             {
-                _cmdlet.WriteError(ErrorRecords.From(failure, target));
+                try
+                {
+                    _cmdlet.WriteError(ErrorRecords.From(failure, target));
+                }
+                catch (RuntimeException) when (!_stopping.IsCancellationRequested)
+                {
+                    // -ErrorAction Stop made the error terminating. The items behind it were sent already and
+                    // may have been created: write what they made before the command ends, or a re-run would
+                    // make them again.
+                    WriteRestAfterStop();
+                    throw;
+                }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>After a terminating error: waits for the items in flight, writes their results and warns of their failures.</summary>
+        private void WriteRestAfterStop()
+        {
+            while (_inFlight.Count > 0)
+            {
+                var (target, work) = _inFlight.Dequeue();
+                _bridge.PumpUntil(_cmdlet, work);
+                try
+                {
+                    var result = work.GetAwaiter().GetResult();
+                    if (result != null)
+                    {
+                        _cmdlet.WriteObject(result);
+                    }
+                }
+                catch (LabelOpsException failure)
+                {
+                    _cmdlet.WriteWarning("Also failed, after the error that stopped the command: " + failure.Message);
+                }
             }
         }
     }

@@ -52,6 +52,13 @@ namespace LabelOps.Cmdlets.Hitl
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
+        /// <summary>
+        /// The piped object itself (a CSV row), kept so that its error names it as TargetObject. Hidden: a binary
+        /// cmdlet has no other way to see the object its ByPropertyName parameters came from.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         private ThrottledItems? _items;
 
         protected override void BeginProcessing()
@@ -80,7 +87,8 @@ namespace LabelOps.Cmdlets.Hitl
             var webhookUrl = WebhookUrl;
             var webhookHeader = WebhookHeader;
             var expiration = ExpirationMinutes;
-            _items!.Add(target, async (bridge, token) =>
+            // The error of a piped row names the row itself, so `$failed.TargetObject | Export-Csv retry.csv` works.
+            _items!.Add(InputObject ?? (object)target, async (bridge, token) =>
             {
                 var request = new HitlJobRequest
                 {
