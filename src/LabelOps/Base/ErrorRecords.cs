@@ -12,7 +12,7 @@ namespace LabelOps.Base
             if (exception is LabelOpsException failure)
             {
                 var record = new ErrorRecord(failure, "LabelOps." + failure.Reason, CategoryFor(failure.Reason), target);
-                var action = RecommendedAction(failure.Reason);
+                var action = RecommendedAction(failure);
                 if (action != null)
                 {
                     record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = action };
@@ -32,7 +32,8 @@ namespace LabelOps.Base
                 case ErrorReason.NotFound: return ErrorCategory.ObjectNotFound;
                 case ErrorReason.Conflict: return ErrorCategory.ResourceExists;
                 case ErrorReason.RateLimited: return ErrorCategory.LimitsExceeded;
-                case ErrorReason.ServerError: return ErrorCategory.ConnectionError;
+                // The service answered, so the connection is fine: it is the service that cannot serve now.
+                case ErrorReason.ServerError: return ErrorCategory.ResourceUnavailable;
                 case ErrorReason.Timeout: return ErrorCategory.OperationTimeout;
                 case ErrorReason.NetworkError: return ErrorCategory.ConnectionError;
                 case ErrorReason.InvalidResponse: return ErrorCategory.InvalidResult;
@@ -43,14 +44,26 @@ namespace LabelOps.Base
             }
         }
 
-        private static string? RecommendedAction(ErrorReason reason)
+        private static string? RecommendedAction(LabelOpsException failure)
         {
-            switch (reason)
+            switch (failure.Reason)
             {
-                case ErrorReason.Unauthorized: return "Check the API key, then run Connect-Hitl or Connect-Ango again.";
+                case ErrorReason.Unauthorized: return "Check the API key, then run " + ConnectCommandFor(failure.Uri) + " again.";
                 case ErrorReason.RateLimited: return "Lower the request rate (Connect-* -MaxRequestsPerMinute) or try again later.";
                 default: return null;
             }
+        }
+
+        /// <summary>
+        /// The Connect cmdlet of the service a request went to: every HITL path is under /v1/ and every Ango Hub path
+        /// under /v2/ (both documents); both names when the request is not known.
+        /// </summary>
+        private static string ConnectCommandFor(Uri? uri)
+        {
+            var path = uri?.AbsolutePath ?? string.Empty;
+            if (path.IndexOf("/v1/", StringComparison.Ordinal) >= 0) return "Connect-Hitl";
+            if (path.IndexOf("/v2/", StringComparison.Ordinal) >= 0) return "Connect-Ango";
+            return "Connect-Hitl or Connect-Ango";
         }
     }
 }

@@ -19,6 +19,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Assignee", "EmailAddress")]
         [ValidateNotNullOrEmpty]
+        [ValidateEmailAddress]
         public string[] Email { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]

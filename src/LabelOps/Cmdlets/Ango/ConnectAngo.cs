@@ -26,6 +26,12 @@ namespace LabelOps.Cmdlets.Ango
             var baseUri = BaseUri
                 ?? (MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? null : Slot.BaseUriFromEnvironment())
                 ?? AngoSession.BaseUriFor(Region);
+            if (baseUri.AbsolutePath == "/")
+            {
+                // The API lives under /v2/ on every Ango Hub server; a bare host (the form Connect-Hitl takes)
+                // means its API, not a 404 from /listProjects at the root.
+                baseUri = new System.Uri(baseUri, "v2/");
+            }
             return LabelOps.Ango.AngoConnection.Open(key, baseUri, options);
         }
 

@@ -41,6 +41,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true)]
         [Alias("User")]
         [ValidateNotNullOrEmpty]
+        [ValidateEmailAddress]
         public string Email { get; set; } = string.Empty;
 
         /// <summary>Write each task, read again after the assignment (one extra request per task).</summary>
