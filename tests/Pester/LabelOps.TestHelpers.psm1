@@ -15,6 +15,9 @@
 # shows only what the module sent, whenever a test reads state.
 $script:HelperUserAgent = 'LabelOps.TestHelpers'
 
+# The emulator Use-TestEmulator chose for the helpers; $null means the shared one (Start-TestEmulator).
+$script:ChosenEmulator = $null
+
 function Get-RepositoryRoot {
     [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
 }
@@ -125,6 +128,82 @@ function Stop-EmulatorProcess {
     $null = $Process.WaitForExit(10000)
 }
 
+function Start-EmulatorProcess {
+    <#
+        Starts an emulator process listening on each of -Port (loopback) and waits until its control surface answers
+        on the first. Returns BaseUri and Port (the first port), Ports, Process and the files its output goes to.
+    #>
+    param([Parameter(Mandatory = $true)][int[]] $Port, [int] $TimeoutSeconds = 120)
+
+    $project = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'LabelOps.Emulator')
+    $logFolder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-emulator-' + [guid]::NewGuid().ToString('N'))
+    $null = [System.IO.Directory]::CreateDirectory($logFolder)
+    $emulator = [pscustomobject]@{
+        BaseUri        = [Uri]"http://127.0.0.1:$($Port[0])/"
+        Port           = $Port[0]
+        Ports          = $Port
+        Process        = $null
+        LogFolder      = $logFolder
+        StandardOutput = [System.IO.Path]::Combine($logFolder, 'stdout.txt')
+        StandardError  = [System.IO.Path]::Combine($logFolder, 'stderr.txt')
+    }
+
+    # Start-Process joins -ArgumentList with spaces and quotes nothing, so the project path is quoted here.
+    $urls = @($Port | ForEach-Object { "http://127.0.0.1:$_" }) -join ';'
+    $arguments = @('run', '--project', ('"' + $project + '"'), '--no-build', '--', '--urls', $urls)
+    $emulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $emulator.StandardOutput -RedirectStandardError $emulator.StandardError
+
+    # Bounded wait for the control surface to answer.
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    while (-not (Test-EmulatorReady -BaseUri $emulator.BaseUri)) {
+        if ($emulator.Process.HasExited) {
+            throw ("The emulator exited before it answered on $($emulator.BaseUri). Was 'dotnet build' run? Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
+        }
+        if ($watch.Elapsed.TotalSeconds -gt $TimeoutSeconds) {
+            Stop-EmulatorProcess -Process $emulator.Process
+            throw ("The emulator did not answer on $($emulator.BaseUri) within $TimeoutSeconds s. Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
+        }
+        Start-Sleep -Milliseconds 200
+    }
+    $emulator
+}
+
+function Register-EmulatorExitHook {
+    # Once per PowerShell session: when PowerShell exits, end the shared emulator and any private one still running.
+    if ($global:LabelOpsTestEmulatorExitHook) {
+        return
+    }
+    # The action runs in a module of its own, so it uses only the global variables and .NET.
+    try {
+        $null = Register-EngineEvent -SourceIdentifier 'PowerShell.Exiting' -ErrorAction Stop -Action {
+            $all = @($global:LabelOpsTestEmulator) + @($global:LabelOpsPrivateTestEmulators)
+            foreach ($running in $all) {
+                if ($null -ne $running -and -not $running.Process.HasExited) {
+                    try { $running.Process.Kill($true) } catch { try { $running.Process.Kill() } catch { } }
+                }
+            }
+        }
+        $global:LabelOpsTestEmulatorExitHook = $true
+    }
+    catch {
+        Write-Warning "Could not register a handler that stops the emulator when PowerShell exits ($($_.Exception.Message)); run Stop-TestEmulator when done."
+    }
+}
+
+function Remove-EmulatorFolder {
+    param([Parameter(Mandatory = $true)] $Emulator)
+    if ($null -ne $Emulator.Process) {
+        Stop-EmulatorProcess -Process $Emulator.Process
+    }
+    try {
+        [System.IO.Directory]::Delete($Emulator.LogFolder, $true)
+    }
+    catch {
+        Write-Verbose "Left the emulator's log folder $($Emulator.LogFolder): $($_.Exception.Message)"
+    }
+}
+
 function Start-TestEmulator {
     <#
         Starts the emulator once per PowerShell session and returns it (BaseUri, Port, Process); later calls, from
@@ -142,57 +221,17 @@ function Start-TestEmulator {
         Stop-TestEmulator
     }
 
-    $project = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'LabelOps.Emulator')
-    $port = Get-FreeTcpPort
-    $logFolder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-emulator-' + [guid]::NewGuid().ToString('N'))
-    $null = [System.IO.Directory]::CreateDirectory($logFolder)
-    $emulator = [pscustomobject]@{
-        BaseUri        = [Uri]"http://127.0.0.1:$port/"
-        Port           = $port
-        Process        = $null
-        LogFolder      = $logFolder
-        StandardOutput = [System.IO.Path]::Combine($logFolder, 'stdout.txt')
-        StandardError  = [System.IO.Path]::Combine($logFolder, 'stderr.txt')
-    }
-
-    # Start-Process joins -ArgumentList with spaces and quotes nothing, so the project path is quoted here.
-    $arguments = @('run', '--project', ('"' + $project + '"'), '--no-build', '--', '--urls', "http://127.0.0.1:$port")
-    $emulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
-        -RedirectStandardOutput $emulator.StandardOutput -RedirectStandardError $emulator.StandardError
-
-    # Bounded wait for the control surface to answer.
-    $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    while (-not (Test-EmulatorReady -BaseUri $emulator.BaseUri)) {
-        if ($emulator.Process.HasExited) {
-            throw ("The emulator exited before it answered on $($emulator.BaseUri). Was 'dotnet build' run? Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
-        }
-        if ($watch.Elapsed.TotalSeconds -gt $TimeoutSeconds) {
-            Stop-EmulatorProcess -Process $emulator.Process
-            throw ("The emulator did not answer on $($emulator.BaseUri) within $TimeoutSeconds s. Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
-        }
-        Start-Sleep -Milliseconds 200
-    }
-
+    $emulator = Start-EmulatorProcess -Port (Get-FreeTcpPort) -TimeoutSeconds $TimeoutSeconds
     $global:LabelOpsTestEmulator = $emulator
-    if (-not $global:LabelOpsTestEmulatorExitHook) {
-        # The action runs in a module of its own, so it uses only the global variable and .NET.
-        try {
-            $null = Register-EngineEvent -SourceIdentifier 'PowerShell.Exiting' -ErrorAction Stop -Action {
-                $running = $global:LabelOpsTestEmulator
-                if ($null -ne $running -and -not $running.Process.HasExited) {
-                    try { $running.Process.Kill($true) } catch { try { $running.Process.Kill() } catch { } }
-                }
-            }
-            $global:LabelOpsTestEmulatorExitHook = $true
-        }
-        catch {
-            Write-Warning "Could not register a handler that stops the emulator when PowerShell exits ($($_.Exception.Message)); run Stop-TestEmulator when done."
-        }
-    }
+    Register-EmulatorExitHook
     $emulator
 }
 
 function Get-TestEmulator {
+    # The emulator the helpers talk to: the one Use-TestEmulator chose, else the shared one.
+    if ($null -ne $script:ChosenEmulator) {
+        return $script:ChosenEmulator
+    }
     $emulator = $global:LabelOpsTestEmulator
     if ($null -eq $emulator) {
         throw 'The emulator is not running: call Start-TestEmulator first.'
@@ -206,15 +245,46 @@ function Stop-TestEmulator {
         return
     }
     $global:LabelOpsTestEmulator = $null
-    if ($null -ne $emulator.Process) {
-        Stop-EmulatorProcess -Process $emulator.Process
+    Remove-EmulatorFolder -Emulator $emulator
+}
+
+function Start-PrivateTestEmulator {
+    <#
+        An emulator process of the caller's own, beside the shared one, for a test that must count what belongs to
+        it alone (the fault soak counts the TCP connections left open to it). It listens on two ports: BaseUri, for
+        the control surface and the helpers' own reads, and ServiceUri, for the module under test only, so that every
+        connection to ServicePort is one the module opened. Use-TestEmulator points the helpers at it; end it with
+        Stop-PrivateTestEmulator (or it ends when PowerShell exits).
+    #>
+    [CmdletBinding()]
+    param([int] $TimeoutSeconds = 120)
+    $controlPort = Get-FreeTcpPort
+    $servicePort = Get-FreeTcpPort
+    while ($servicePort -eq $controlPort) { $servicePort = Get-FreeTcpPort }
+    $emulator = Start-EmulatorProcess -Port $controlPort, $servicePort -TimeoutSeconds $TimeoutSeconds
+    Add-Member -InputObject $emulator -NotePropertyName 'ServicePort' -NotePropertyValue $servicePort
+    Add-Member -InputObject $emulator -NotePropertyName 'ServiceUri' -NotePropertyValue ([Uri]"http://127.0.0.1:$servicePort/")
+    $global:LabelOpsPrivateTestEmulators = @(@($global:LabelOpsPrivateTestEmulators) | Where-Object { $null -ne $_ }) + @($emulator)
+    Register-EmulatorExitHook
+    $emulator
+}
+
+function Use-TestEmulator {
+    # Points the helpers (accounts, arranging, request logs) at this emulator; $null points them back at the shared one.
+    param([Parameter(Mandatory = $true)][AllowNull()] $Emulator)
+    $script:ChosenEmulator = $Emulator
+}
+
+function Stop-PrivateTestEmulator {
+    param([Parameter(Mandatory = $true)][AllowNull()] $Emulator)
+    if ($null -eq $Emulator) {
+        return
     }
-    try {
-        [System.IO.Directory]::Delete($emulator.LogFolder, $true)
+    if ($script:ChosenEmulator -eq $Emulator) {
+        $script:ChosenEmulator = $null
     }
-    catch {
-        Write-Verbose "Left the emulator's log folder $($emulator.LogFolder): $($_.Exception.Message)"
-    }
+    $global:LabelOpsPrivateTestEmulators = @(@($global:LabelOpsPrivateTestEmulators) | Where-Object { $null -ne $_ -and $_ -ne $Emulator })
+    Remove-EmulatorFolder -Emulator $Emulator
 }
 
 #endregion
@@ -1095,7 +1165,7 @@ function Select-OutputOfType {
 Export-ModuleMember -Function @(
     'New-UnconnectedSession', 'Invoke-EmulatorControl', 'Invoke-AngoControl',
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
-    'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
+    'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator', 'Start-PrivateTestEmulator', 'Use-TestEmulator', 'Stop-PrivateTestEmulator',
     'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus', 'Add-EmulatorHitlGeneratedJob',
     'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
     'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',
