@@ -324,6 +324,27 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
         @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoAssetImportResult])) | Should -HaveCount 0
     }
 
+    It 'Add-AngoAsset sends registration requests side by side each once and writes the results in input order' {
+        $urls = [string[]]@(for ($i = 0; $i -lt 250; $i++) { 'https://storage.example.test/bulk/img-{0:D3}.jpg' -f $i })
+        # The first registration is the slowest, so the answers come back out of input order.
+        Add-EmulatorFault -Account $account -Method 'POST' -Path '/v2/project/*/cloud' -DelayMs 900
+        Add-EmulatorFault -Account $account -Method 'POST' -Path '/v2/project/*/cloud' -DelayMs 300 -Times 2
+
+        $result = Invoke-Connected 'Add-AngoAsset -ProjectId $p -Uri $urls -ThrottleLimit 3' -Variables @{ urls = $urls }
+
+        $result.Errors | Should -HaveCount 0
+        $written = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoAssetImportResult]))
+        (@($written | ForEach-Object { $_.AssetsCreated }) -join ',') | Should -BeExactly '100,100,50'
+        (@($written | ForEach-Object { $_.Assets } | ForEach-Object { $_.Data }) -join ',') | Should -BeExactly ($urls -join ',')
+        $calls = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $cloudPath)
+        $calls | Should -HaveCount 3
+        ($calls[2].ReceivedAtUtc - $calls[0].ReceivedAtUtc).TotalMilliseconds | Should -BeLessThan 250 -Because 'the registrations go side by side'
+        [string[]]$sent = @($calls | ForEach-Object { Get-CloudAsset $_ } | ForEach-Object { $_.data })
+        [System.Array]::Sort($sent, [System.StringComparer]::Ordinal)
+        ($sent -join ',') | Should -BeExactly ($urls -join ',') -Because 'every URL is sent exactly once'
+        @(Get-EmulatorAngoAsset -Account $account -ProjectId $projectId) | Should -HaveCount 250
+    }
+
     It 'ExternalId names a single asset and is refused for several' {
         $result = Invoke-Connected "Add-AngoAsset -ProjectId `$p -Uri https://cdn.example.test/a.jpg -ExternalId scene-1`nAdd-AngoAsset -ProjectId `$p -Uri https://cdn.example.test/a.jpg, https://cdn.example.test/b.jpg -ExternalId two"
 

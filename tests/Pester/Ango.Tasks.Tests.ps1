@@ -240,6 +240,22 @@ Describe 'Set-AngoTaskAssignee and Move-AngoTask (TaskAssignAndMoveTests)' {
         $tasks | ForEach-Object { $_.StageName | Should -BeExactly 'Label' }
     }
 
+    It 'Set-AngoTaskAssignee -PassThru reads ThrottleLimit tasks at once and writes them in input order' {
+        $ids = Add-EmulatorAngoAsset -Account $account -ProjectId $projectId -Count 6
+        # The first read is the slowest, so the answers come back out of input order.
+        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v2/task/*' -DelayMs 900
+        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v2/task/*' -DelayMs 300 -Times 5
+
+        $result = Invoke-Connected 'Set-AngoTaskAssignee -ProjectId $p -TaskId $ids -Stage $s -Email ana@example.test -PassThru -ThrottleLimit 3' -Variables @{ p = $projectId; ids = $ids; s = 'st-label' }
+
+        $result.Errors | Should -HaveCount 0
+        (@(Select-OutputOfType -Result $result -Type ([LabelOps.AngoTask]) | ForEach-Object { $_.TaskId }) -join ',') | Should -BeExactly ($ids -join ',')
+        $reads = @(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix '/v2/task/')
+        $reads | Should -HaveCount 6
+        ($reads[2].ReceivedAtUtc - $reads[0].ReceivedAtUtc).TotalMilliseconds | Should -BeLessThan 250 -Because 'the first three reads go at once'
+        ($reads[3].ReceivedAtUtc - $reads[0].ReceivedAtUtc).TotalMilliseconds | Should -BeGreaterOrEqual 250 -Because 'no more than ThrottleLimit reads are in flight'
+    }
+
     It 'Set-AngoTaskAssignee with an unknown stage is InvalidArgument and assigns nothing' {
         $ids = Add-EmulatorAngoAsset -Account $account -ProjectId $projectId -Count 1
 
