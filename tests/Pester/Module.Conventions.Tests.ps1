@@ -79,7 +79,7 @@ Describe 'PowerShell conventions (ConventionsTests)' {
         @($offenders) | Should -HaveCount 0
     }
 
-    It 'Every parameter is documented' {
+    It 'Every parameter is documented and help documents no other' {
         $offenders = foreach ($cmdlet in $cmdlets) {
             $help = Get-Help $cmdlet.Name -Full
             foreach ($name in $cmdlet.Parameters.Keys) {
@@ -87,6 +87,11 @@ Describe 'PowerShell conventions (ConventionsTests)' {
                 $documented = @($help.parameters.parameter | Where-Object { $_.name -eq $name })
                 $text = ($documented | ForEach-Object { $_.description } | ForEach-Object { $_.Text }) -join ' '
                 if ($documented.Count -eq 0 -or -not $text.Trim()) { $cmdlet.Name + ' -' + $name }
+            }
+            # A parameter that was renamed or removed must leave the help too.
+            foreach ($documented in @($help.parameters.parameter)) {
+                $name = [string]$documented.name
+                if ($name -and $common -notcontains $name -and -not $cmdlet.Parameters.ContainsKey($name)) { $cmdlet.Name + ' -' + $name + ' (documented, not a parameter)' }
             }
         }
         @($offenders) | Should -HaveCount 0
