@@ -602,16 +602,4 @@ Describe 'Members, instructions, performance and metrics (ProjectsAsCodeMembersI
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         @(Get-EmulatorRequest -Account $account) | Should -HaveCount 0
     }
-
-    It 'Help for the cmdlet has a synopsis and at least two examples (<Command>)' -ForEach @(
-        @{ Command = 'New-AngoProject' }, @{ Command = 'Get-AngoCategorySchema' }, @{ Command = 'Set-AngoCategorySchema' }
-        @{ Command = 'Get-AngoWorkflow' }, @{ Command = 'Set-AngoWorkflow' }, @{ Command = 'Add-AngoProjectMember' }
-        @{ Command = 'Set-AngoProjectInstruction' }, @{ Command = 'Get-AngoProjectPerformance' }, @{ Command = 'Get-AngoMetric' }
-    ) {
-        $help = Get-Help $Command -Full
-
-        # The generated fallback synopsis is the syntax line.
-        [string]$help.Synopsis | Should -Not -BeLike ('*' + $Command + ' *')
-        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
-    }
 }

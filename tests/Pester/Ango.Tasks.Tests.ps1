@@ -547,20 +547,3 @@ Describe 'Task history, webhooks and label imports (TaskHistoryWebhookAndImportT
         @(Get-EmulatorRequest -Account $account) | Should -HaveCount 0
     }
 }
-
-Describe 'Help of the task cmdlets (TaskHelpTests)' {
-    It 'Help documents every parameter and has at least two examples (<Command>)' -ForEach @(
-        @{ Command = 'Get-AngoTask' }
-        @{ Command = 'Set-AngoTaskAssignee' }
-        @{ Command = 'Move-AngoTask' }
-        @{ Command = 'Get-AngoTaskHistory' }
-        @{ Command = 'Invoke-AngoWebhook' }
-        @{ Command = 'Import-AngoLabel' }
-    ) {
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-        $help = Get-Help $Command -Full
-        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
-        $documented = @($help.parameters.parameter | ForEach-Object { $_.name })
-        @((Get-Command $Command).Parameters.Keys | Where-Object { $common -notcontains $_ -and $documented -notcontains $_ }) | Should -HaveCount 0
-    }
-}
