@@ -1,5 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Ango/AssetListTests.cs, AssetUploadTests.cs, AssetAttachmentAndChatTests.cs and
-# BatchTests.cs: the same behaviours under the same names, against the emulator through its HTTP control surface.
+# Ango assets: listing them (Get-AngoAsset), uploading and registering them (Add-AngoAsset, -ThrottleLimit included),
+# attachments and chat assets (Add-AngoAttachment, Add-AngoChatAsset, Send-AngoChatFile) and batches (Get-AngoBatch,
+# New-AngoBatch, Add-AngoBatchAsset), against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -7,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
@@ -18,7 +19,7 @@ BeforeAll {
     }
 
     function New-TestFile {
-        # AssetUploadTests.File: a file of -Length bytes 0, 1, 2, ...
+        # A file of -Length bytes 0, 1, 2, ...
         param([string] $Name, [int] $Length)
         $path = [System.IO.Path]::Combine($folder, $Name)
         [byte[]]$bytes = @(for ($i = 0; $i -lt $Length; $i++) { $i % 256 })
@@ -33,7 +34,7 @@ BeforeAll {
     }
 }
 
-Describe 'Get-AngoAsset (AssetListTests)' {
+Describe 'Get-AngoAsset' {
     BeforeEach {
         $account = New-EmulatorAccount
         $projectId = New-EmulatorAngoProject -Account $account -Name 'Listing'
@@ -143,7 +144,7 @@ Describe 'Get-AngoAsset (AssetListTests)' {
     }
 }
 
-Describe 'Add-AngoAsset (AssetUploadTests)' {
+Describe 'Add-AngoAsset' {
     BeforeEach {
         $account = New-EmulatorAccount
         $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-assets-' + [guid]::NewGuid().ToString('N'))
@@ -369,7 +370,7 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
     }
 }
 
-Describe 'Attachments and chat assets (AssetAttachmentAndChatTests)' {
+Describe 'Attachments and chat assets' {
     BeforeEach {
         $account = New-EmulatorAccount
         $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-chat-' + [guid]::NewGuid().ToString('N'))
@@ -480,7 +481,7 @@ Describe 'Attachments and chat assets (AssetAttachmentAndChatTests)' {
     }
 }
 
-Describe 'Batches (BatchTests)' {
+Describe 'Batches' {
     BeforeEach {
         $account = New-EmulatorAccount
         $projectId = New-EmulatorAngoProject -Account $account -Name 'Batches'

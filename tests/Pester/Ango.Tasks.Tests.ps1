@@ -1,7 +1,7 @@
-# Mirrors tests/LabelOps.Tests/Ango/TaskListTests.cs, TaskAssignAndMoveTests.cs, TaskHistoryWebhookAndImportTests.cs and
-# TaskHelpTests.cs: the same behaviours under the same names, against the emulator through its HTTP control surface.
-# Projects use the workflow of TaskTestWorkflow.cs (New-EmulatorAngoTaskWorkflowProject): stages st-start, st-label,
-# st-review, st-notify (a Webhook stage) and st-complete.
+# Ango tasks: listing them (Get-AngoTask), assigning (Set-AngoTaskAssignee, -ThrottleLimit included) and moving them
+# (Move-AngoTask), their history (Get-AngoTaskHistory), webhooks (Invoke-AngoWebhook) and label imports
+# (Import-AngoLabel), against the emulator. Projects have a five-stage workflow (New-EmulatorAngoTaskWorkflowProject):
+# stages st-start, st-label, st-review, st-notify (a Webhook stage) and st-complete.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -9,7 +9,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
@@ -28,7 +28,7 @@ BeforeAll {
     }
 }
 
-Describe 'Get-AngoTask (TaskListTests)' {
+Describe 'Get-AngoTask' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -174,7 +174,7 @@ Describe 'Get-AngoTask (TaskListTests)' {
     }
 }
 
-Describe 'Set-AngoTaskAssignee and Move-AngoTask (TaskAssignAndMoveTests)' {
+Describe 'Set-AngoTaskAssignee and Move-AngoTask' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -394,7 +394,7 @@ Describe 'Set-AngoTaskAssignee and Move-AngoTask (TaskAssignAndMoveTests)' {
     }
 }
 
-Describe 'Task history, webhooks and label imports (TaskHistoryWebhookAndImportTests)' {
+Describe 'Task history, webhooks and label imports' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account

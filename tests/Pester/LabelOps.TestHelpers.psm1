@@ -1,11 +1,10 @@
 <#
     Helpers for the Pester tests in this folder.
 
-    They do out of process what tests/LabelOps.Tests/Infrastructure does in process: one LabelOps emulator for the
-    whole run (SharedEmulator.cs), a fresh emulator account per test (HitlTest.cs), arranging projects, jobs and
-    faults and reading the account's request log through the emulator's HTTP control surface (/_emulator/...,
-    src/LabelOps.Emulator/Control/ControlRoutes.cs), and runspaces of their own for the tests that must run a
-    pipeline in the background or see every stream (HostedPowerShell.cs).
+    One LabelOps emulator process for the whole run (and, for a test that must own one, a private one), a fresh
+    emulator account per test, arranging projects, jobs, tasks and faults and reading the account's state and
+    request log through the emulator's HTTP control surface (/_emulator/..., src/LabelOps.Emulator/Control), and
+    runspaces of their own for the tests that must run a pipeline in the background or see every stream.
 
     Windows PowerShell 5.1 syntax throughout; no '??', ternaries or classes.
 #>
@@ -47,7 +46,7 @@ function Get-FreeTcpPort {
 }
 
 function ConvertTo-TestSecureString {
-    # Like HitlTest.Secure: no dependency on ConvertTo-SecureString -AsPlainText.
+    # A read-only SecureString of the text, with no dependency on ConvertTo-SecureString -AsPlainText.
     param([Parameter(Mandatory = $true, Position = 0)][string] $Text)
     $secure = [System.Security.SecureString]::new()
     foreach ($character in $Text.ToCharArray()) {
@@ -364,7 +363,7 @@ function New-EmulatorHitlJob {
         $body['status'] = $Status
     }
     if ($PSBoundParameters.ContainsKey('CreateDate')) {
-        # As an xunit test sets HitlJobRecord.CreateDate: a job made in the past.
+        # HitlJobRecord.CreateDate: a job made in the past.
         $body['createDate'] = $CreateDate.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
     }
     [string](Invoke-EmulatorControl -Method Post -Path '/hitl/jobs' -Body $body).job_id
@@ -461,7 +460,7 @@ function ConvertTo-Instant {
 function Get-EmulatorRequest {
     <#
         The requests the emulator received as this account, in arrival order (EmulatorAccount.Requests), optionally
-        only those with -Method whose path starts with -PathPrefix (HitlTest.Requests). Each has method, path
+        only those with -Method whose path starts with -PathPrefix. Each has method, path
         (decoded, as ASP.NET Core gives it), queryString, headers (lower-case names), body, responseStatus,
         receivedAt, faultApplied, and ReceivedAtUtc (a DateTimeOffset).
     #>
@@ -582,7 +581,7 @@ function Set-HitlEnvironment {
 
 function Wait-Until {
     <#
-        Polls an observable condition (Conditions.WaitUntil) instead of sleeping a guessed time; throws when it is
+        Polls an observable condition instead of sleeping a guessed time; throws when it is
         still false after -TimeoutSeconds.
     #>
     param(
@@ -611,7 +610,7 @@ function Get-DataCollectionItem {
 }
 
 function New-TestRunspace {
-    # A runspace with the built module imported and the given variables set, like HostedPowerShell (other
+    # A runspace with the built module imported and the given variables set, as a user's session has it (other
     # commands, e.g. Get-Member, load on first use).
     param([hashtable] $Variables = @{})
     $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
@@ -641,9 +640,9 @@ function New-StreamResult {
 
 function Invoke-InTestRunspace {
     <#
-        Runs a script to completion in the runspace and returns every stream (HostedPowerShell.Run): Output, Errors,
+        Runs a script to completion in the runspace and returns every stream: Output, Errors,
         Verbose, Debug, Warnings, Progress, Information, and Terminating (an exception, or $null). -ThrowOnError
-        throws when the script wrote any error (PowerShellResult.ThrowIfFailed), for arranging steps.
+        throws when the script wrote any error, for arranging steps.
     #>
     param(
         [Parameter(Mandatory = $true)] $Runspace,
@@ -678,7 +677,7 @@ function Invoke-InTestRunspace {
 }
 
 function Start-InTestRunspace {
-    # Starts a script in the background (HostedPowerShell.Start); returns Shell, Handle and Output (still filling).
+    # Starts a script in the background; returns Shell, Handle and Output (still filling).
     param([Parameter(Mandatory = $true)] $Runspace, [Parameter(Mandatory = $true)][string] $Script)
     $shell = [powershell]::Create()
     $shell.Runspace = $Runspace
@@ -747,7 +746,7 @@ function Remove-InTestRunspace {
 }
 
 function Get-StreamText {
-    # Every text a run produced anywhere (PowerShellResult.AllText), for leak checks.
+    # Every text a run produced anywhere, for leak checks.
     param([Parameter(Mandatory = $true)] $Result)
     foreach ($item in $Result.Output) { [string]$item }
     foreach ($record in $Result.Errors) {
@@ -780,7 +779,7 @@ function Get-VerboseMessage {
 }
 
 function Get-ErrorId {
-    # The part of each FullyQualifiedErrorId before the command name (PowerShellResult.ErrorIds).
+    # The part of each FullyQualifiedErrorId before the command name.
     param([AllowNull()][object[]] $ErrorRecord)
     foreach ($record in $ErrorRecord) {
         ([string]$record.FullyQualifiedErrorId).Split(',')[0]
@@ -791,7 +790,7 @@ function Get-ErrorId {
 
 #region Ango Hub: arranging and reading state (the /_emulator/ango routes, src/LabelOps.Emulator/Control/ControlRoutes.Ango.cs)
 
-# Each stands for the AngoStore method (src/LabelOps.Emulator/Ango/AngoStore*.cs) an xunit test calls in process. The
+# Each stands for the AngoStore method (src/LabelOps.Emulator/Ango/AngoStore*.cs) its route calls. The
 # reads return the store's JSON documents as the service spells them (_id, externalId, stage, ...).
 
 function Invoke-AngoControl {
@@ -820,7 +819,7 @@ function Get-EmulatorAngoList {
 }
 
 function Get-AngoTestUri {
-    # The emulator's Ango Hub API, as AngoTest sets $AngoUri.
+    # The emulator's Ango Hub API, for $AngoUri.
     [Uri]((Get-TestEmulator).BaseUri.AbsoluteUri + 'v2/')
 }
 
@@ -841,7 +840,7 @@ function New-EmulatorAngoProject {
 }
 
 function Get-TaskTestWorkflowStage {
-    # The workflow of tests/LabelOps.Tests/Ango/TaskTestWorkflow.cs: Start -> Label -> Review -> Notify (Webhook) -> Complete,
+    # The task tests' workflow: Start -> Label -> Review -> Notify (Webhook) -> Complete,
     # with the stage ids st-start, st-label, st-review, st-notify and st-complete.
     @(
         @{ id = 'st-start'; name = 'Start'; type = 'Start'; next = @('st-label') }
@@ -853,7 +852,7 @@ function Get-TaskTestWorkflowStage {
 }
 
 function New-EmulatorAngoTaskWorkflowProject {
-    # new TaskTestWorkflow(Ango, name): a project with the five-stage workflow above. Returns the id.
+    # A project with the five-stage workflow above. Returns the id.
     param([Parameter(Mandatory = $true)] $Account, [string] $Name = 'Tasks')
     New-EmulatorAngoProject -Account $Account -Name $Name -Stage (Get-TaskTestWorkflowStage)
 }
@@ -901,7 +900,7 @@ function Set-EmulatorAngoTask {
 
 function New-EmulatorAngoBatch {
     <#
-        Adds a batch to the project; returns its id. -Kind picks the store method the xunit test used:
+        Adds a batch to the project; returns its id. -Kind picks the store method:
         Define (AngoStore.DefineBatch, the default), Project (AddBatchToProject) or Task (AddTaskBatch).
     #>
     param(
@@ -1086,7 +1085,7 @@ function Get-EmulatorAngoWebhookRerun {
 }
 
 function Get-RequestQuery {
-    # The query of a recorded request as a hashtable of name -> URL-decoded value (AngoTest.Query).
+    # The query of a recorded request as a hashtable of name -> URL-decoded value.
     param([Parameter(Mandatory = $true)] $Request)
     $query = @{}
     $text = [string]$Request.queryString
@@ -1110,9 +1109,9 @@ function Get-RequestBody {
 
 function New-AngoTestRunspace {
     <#
-        What the AngoTest constructor makes: a runspace with the module imported and $ApiKey (the account's key, as a
+        A runspace with the module imported and $ApiKey (the account's key, as a
         SecureString) and $AngoUri set. Ango tests run their scripts there with Invoke-AngoTestScript, so that every
-        error, terminating or not, lands in Errors as it does in HostedPowerShell.Run.
+        error, terminating or not, lands in the result's Errors.
     #>
     param([Parameter(Mandatory = $true)] $Account, [hashtable] $Variables = @{})
     $all = @{ ApiKey = $Account.ApiKey; AngoUri = (Get-AngoTestUri) }
@@ -1120,7 +1119,7 @@ function New-AngoTestRunspace {
     New-TestRunspace -Variables $all
 }
 
-# AngoTest.Connect.
+# How the Ango tests connect: quick retries, so retry tests stay fast.
 $script:AngoConnect = 'Connect-Ango -ApiKey $ApiKey -BaseUri $AngoUri -RetryInterval 0.01 -MaximumRetryCount 3'
 
 function Get-AngoConnectScript {
@@ -1129,8 +1128,8 @@ function Get-AngoConnectScript {
 
 function Invoke-AngoTestScript {
     <#
-        Runs a script in the test runspace and returns every stream (HostedPowerShell.Run). -Connected first connects
-        and clears the account's request log, as AngoTest.RunConnected does. -Variables are set before the script runs.
+        Runs a script in the test runspace and returns every stream (Invoke-InTestRunspace). -Connected first connects
+        and clears the account's request log. -Variables are set before the script runs.
     #>
     param(
         [Parameter(Mandatory = $true)] $Runspace,
@@ -1150,7 +1149,7 @@ function Invoke-AngoTestScript {
 }
 
 function Select-OutputOfType {
-    # The output objects of one type (PowerShellResult.Objects<T>), unwrapped.
+    # The output objects of one type, unwrapped.
     param([Parameter(Mandatory = $true)] $Result, [Parameter(Mandatory = $true)][type] $Type)
     foreach ($item in $Result.Output) {
         $value = if ($item -is [psobject]) { $item.psobject.BaseObject } else { $item }

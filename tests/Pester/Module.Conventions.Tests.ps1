@@ -1,5 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Module/ConventionsTests.cs: the PowerShell habits users expect, over every exported
-# cmdlet, with the same exceptions and reasons. (Here Get-Verb is available, so it is used directly.)
+# The PowerShell habits users expect, over every exported cmdlet, each exception with its reason: approved verbs,
+# singular nouns with the service prefix, WhatIf and Confirm, declared output types, ids bound from the pipeline,
+# paging, singular parameter names, and parameter help that matches the code.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -32,7 +33,7 @@ BeforeAll {
     }
 }
 
-Describe 'PowerShell conventions (ConventionsTests)' {
+Describe 'PowerShell conventions' {
     It 'Every verb is an approved verb' {
         $approved = @(Get-Verb | ForEach-Object { $_.Verb })
         @($cmdlets | Where-Object { $approved -cnotcontains $_.Verb } | ForEach-Object { $_.Name }) | Should -HaveCount 0
@@ -98,8 +99,7 @@ Describe 'PowerShell conventions (ConventionsTests)' {
     }
 }
 
-# Mirrors tests/LabelOps.Tests/Module/ParameterHelpTests.cs.
-Describe 'Parameter help (ParameterHelpTests)' {
+Describe 'Parameter help' {
     It 'Every parameter''s help states its type and pipeline input as the code has them' {
         $offenders = foreach ($cmdlet in $cmdlets) {
             $help = @((Get-Help $cmdlet.Name -Full).parameters.parameter)
