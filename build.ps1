@@ -63,7 +63,7 @@ foreach ($step in $Task) {
         }
         'Package' {
             # The same package `dotnet build` writes (src/LabelOps.Package): the module folder at the package root and a
-            # nuspec made from the manifest with the gallery's tags. tests/LabelOps.Tests/Module/PackageTests.cs checks it.
+            # nuspec made from the manifest with the gallery's tags. tests/Pester/Module.Package.Tests.ps1 checks it.
             Invoke-Dotnet pack (Join-Path $root 'src/LabelOps.Package') -c $Configuration
             $manifest = Test-ModuleManifest (Join-Path $moduleDir 'LabelOps.psd1') -ErrorAction Stop
             $package = Join-Path $root "out/LabelOps.$($manifest.Version).nupkg"

@@ -8,8 +8,7 @@ using System.Reflection;
 namespace LabelOps.Benchmarks;
 
 /// <summary>
-/// A runspace of the real PowerShell engine with out/LabelOps imported, as a user's session has it (the pattern of
-/// tests/LabelOps.Tests' HostedPowerShell, kept separate so neither project depends on the other).
+/// A runspace of the real PowerShell engine with out/LabelOps imported, as a user's session has it.
 /// </summary>
 public sealed class BenchmarkShell : IDisposable
 {

@@ -1,5 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Ango/OrganizationTests.cs and StorageTests.cs: the same behaviours under the same names,
-# against the emulator through its HTTP control surface.
+# The Ango organisation's members and invites (Get-AngoOrganizationMember, Set-AngoOrganizationMemberRole,
+# Remove-AngoOrganizationMember, Get-, New- and Remove-AngoOrganizationInvite) and its storages (Get-, New- and
+# Remove-AngoStorage): what each sends, writes and refuses, against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -7,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
@@ -20,7 +21,7 @@ BeforeAll {
     }
 }
 
-Describe 'Organization members and invites (OrganizationTests)' {
+Describe 'Organization members and invites' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -145,7 +146,7 @@ Describe 'Organization members and invites (OrganizationTests)' {
     }
 }
 
-Describe 'Storages (StorageTests)' {
+Describe 'Storages' {
     BeforeAll {
         $secret = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYSECRETKEY'
     }

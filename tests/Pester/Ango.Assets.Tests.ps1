@@ -1,5 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Ango/AssetListTests.cs, AssetUploadTests.cs, AssetAttachmentAndChatTests.cs and
-# BatchTests.cs: the same behaviours under the same names, against the emulator through its HTTP control surface.
+# Ango assets: listing them (Get-AngoAsset), uploading and registering them (Add-AngoAsset, -ThrottleLimit included),
+# attachments and chat assets (Add-AngoAttachment, Add-AngoChatAsset, Send-AngoChatFile) and batches (Get-AngoBatch,
+# New-AngoBatch, Add-AngoBatchAsset), against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -7,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
@@ -18,7 +19,7 @@ BeforeAll {
     }
 
     function New-TestFile {
-        # AssetUploadTests.File: a file of -Length bytes 0, 1, 2, ...
+        # A file of -Length bytes 0, 1, 2, ...
         param([string] $Name, [int] $Length)
         $path = [System.IO.Path]::Combine($folder, $Name)
         [byte[]]$bytes = @(for ($i = 0; $i -lt $Length; $i++) { $i % 256 })
@@ -33,7 +34,7 @@ BeforeAll {
     }
 }
 
-Describe 'Get-AngoAsset (AssetListTests)' {
+Describe 'Get-AngoAsset' {
     BeforeEach {
         $account = New-EmulatorAccount
         $projectId = New-EmulatorAngoProject -Account $account -Name 'Listing'
@@ -143,7 +144,7 @@ Describe 'Get-AngoAsset (AssetListTests)' {
     }
 }
 
-Describe 'Add-AngoAsset (AssetUploadTests)' {
+Describe 'Add-AngoAsset' {
     BeforeEach {
         $account = New-EmulatorAccount
         $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-assets-' + [guid]::NewGuid().ToString('N'))
@@ -324,6 +325,27 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
         @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoAssetImportResult])) | Should -HaveCount 0
     }
 
+    It 'Add-AngoAsset sends registration requests side by side each once and writes the results in input order' {
+        $urls = [string[]]@(for ($i = 0; $i -lt 250; $i++) { 'https://storage.example.test/bulk/img-{0:D3}.jpg' -f $i })
+        # The first registration is the slowest, so the answers come back out of input order.
+        Add-EmulatorFault -Account $account -Method 'POST' -Path '/v2/project/*/cloud' -DelayMs 900
+        Add-EmulatorFault -Account $account -Method 'POST' -Path '/v2/project/*/cloud' -DelayMs 300 -Times 2
+
+        $result = Invoke-Connected 'Add-AngoAsset -ProjectId $p -Uri $urls -ThrottleLimit 3' -Variables @{ urls = $urls }
+
+        $result.Errors | Should -HaveCount 0
+        $written = @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoAssetImportResult]))
+        (@($written | ForEach-Object { $_.AssetsCreated }) -join ',') | Should -BeExactly '100,100,50'
+        (@($written | ForEach-Object { $_.Assets } | ForEach-Object { $_.Data }) -join ',') | Should -BeExactly ($urls -join ',')
+        $calls = @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $cloudPath)
+        $calls | Should -HaveCount 3
+        ($calls[2].ReceivedAtUtc - $calls[0].ReceivedAtUtc).TotalMilliseconds | Should -BeLessThan 250 -Because 'the registrations go side by side'
+        [string[]]$sent = @($calls | ForEach-Object { Get-CloudAsset $_ } | ForEach-Object { $_.data })
+        [System.Array]::Sort($sent, [System.StringComparer]::Ordinal)
+        ($sent -join ',') | Should -BeExactly ($urls -join ',') -Because 'every URL is sent exactly once'
+        @(Get-EmulatorAngoAsset -Account $account -ProjectId $projectId) | Should -HaveCount 250
+    }
+
     It 'ExternalId names a single asset and is refused for several' {
         $result = Invoke-Connected "Add-AngoAsset -ProjectId `$p -Uri https://cdn.example.test/a.jpg -ExternalId scene-1`nAdd-AngoAsset -ProjectId `$p -Uri https://cdn.example.test/a.jpg, https://cdn.example.test/b.jpg -ExternalId two"
 
@@ -348,7 +370,7 @@ Describe 'Add-AngoAsset (AssetUploadTests)' {
     }
 }
 
-Describe 'Attachments and chat assets (AssetAttachmentAndChatTests)' {
+Describe 'Attachments and chat assets' {
     BeforeEach {
         $account = New-EmulatorAccount
         $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-chat-' + [guid]::NewGuid().ToString('N'))
@@ -459,7 +481,7 @@ Describe 'Attachments and chat assets (AssetAttachmentAndChatTests)' {
     }
 }
 
-Describe 'Batches (BatchTests)' {
+Describe 'Batches' {
     BeforeEach {
         $account = New-EmulatorAccount
         $projectId = New-EmulatorAngoProject -Account $account -Name 'Batches'

@@ -1,6 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Ango/ConnectAndProjectTests.cs: the same behaviours under the same names, run against the
-# emulator through its HTTP control surface (see README.md). Scripts run in a runspace of their own
-# (New-AngoTestRunspace), as HostedPowerShell.Run runs them, so that every error lands in the result's Errors.
+# Connect-Ango and Get-AngoProject: how an Ango session is made, checked and paced, and how projects are listed and
+# read, against the emulator. Scripts run in a runspace of their own (New-AngoTestRunspace), so that every error,
+# terminating or not, lands in the result's Errors.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -8,13 +8,13 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
 }
 
-Describe 'Connect-Ango and Get-AngoProject (ConnectAndProjectTests)' {
+Describe 'Connect-Ango and Get-AngoProject' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -164,7 +164,7 @@ Describe 'Connect-Ango and Get-AngoProject (ConnectAndProjectTests)' {
         $times = @(Get-EmulatorRequest -Account $account | ForEach-Object { $_.ReceivedAtUtc })
         $times | Should -HaveCount 7
         # Seven requests are within an allowance of 60 a minute, so none waits; spread evenly (one a second) they
-        # would take 6 s. Holding the request after the allowance is SessionRateGateTests' (xunit, engine).
+        # would take 6 s. Holding the request after the allowance is the engine's SessionRateGate's, tested without a cmdlet.
         ($times[-1] - $times[0]).TotalMilliseconds | Should -BeLessThan 3000
     }
 }

@@ -1,6 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Ango/ExportTests.cs and ExportMemoryTests.cs: the same behaviours under the same names,
-# against the emulator through its HTTP control surface. ExportRecordReaderTests.cs tests the engine's reader with no
-# cmdlet in between, so it has no counterpart here.
+# Export-AngoAnnotation: records streamed from the export archive, its filters and formats, stopping it, and the
+# memory a large export holds, against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -10,7 +9,7 @@ BeforeAll {
     Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
@@ -51,7 +50,7 @@ BeforeAll {
     }
 }
 
-Describe 'Export-AngoAnnotation (ExportTests)' {
+Describe 'Export-AngoAnnotation' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -205,7 +204,7 @@ Describe 'Export-AngoAnnotation (ExportTests)' {
     }
 }
 
-Describe 'Export memory (ExportMemoryTests)' {
+Describe 'Export memory' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -223,7 +222,7 @@ Describe 'Export memory (ExportMemoryTests)' {
         $projectId = New-EmulatorAngoProject -Account $account -Name 'Large'
         Set-EmulatorAngoGeneratedExportRecord -Account $account -ProjectId $projectId -Count $recordCount
         $null = Invoke-InTestRunspace -Runspace $shell -Script (Get-AngoConnectScript) -ThrowOnError
-        # ExportMemoryTests.UncompressedSize: the archive's one entry, saved once with -Path.
+        # The uncompressed size of the archive's one entry, saved once with -Path.
         $target = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-large-' + [guid]::NewGuid().ToString('N') + '.zip')
         try {
             $shell.SessionStateProxy.SetVariable('p', $projectId)

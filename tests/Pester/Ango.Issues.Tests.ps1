@@ -1,5 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Ango/IssueTests.cs: the same behaviours under the same names, against the emulator
-# through its HTTP control surface.
+# Ango issues (Get-AngoIssue, New-AngoIssue, Remove-AngoIssue): what each sends, writes and refuses, against the
+# emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -7,7 +7,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
@@ -20,7 +20,7 @@ BeforeAll {
     }
 }
 
-Describe 'Issues (IssueTests)' {
+Describe 'Issues' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account

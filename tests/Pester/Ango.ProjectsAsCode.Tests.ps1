@@ -1,6 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Ango/ProjectsAsCodeSchemaAndWorkflowTests.cs and
-# ProjectsAsCodeMembersInstructionsAndMetricsTests.cs: the same behaviours under the same names, against the emulator
-# through its HTTP control surface.
+# Ango projects as code: New-AngoProject, category schemas (Get-/Set-AngoCategorySchema) and workflows
+# (Get-/Set-AngoWorkflow), project members, instructions, performance and metrics, against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -8,13 +7,13 @@ BeforeAll {
     $emulator = Start-TestEmulator
 
     function Invoke-Connected {
-        # AngoTest.RunConnected.
+        # Connects, forgets the key check in the request log, then runs the script.
         param([string] $Script, [hashtable] $Variables = @{})
         Invoke-AngoTestScript -Runspace $shell -Account $account -Script $Script -Variables $Variables -Connected
     }
 
     function New-TestSchema {
-        # ProjectsAsCodeSchemaAndWorkflowTests.Schema.
+        # A category schema with tools, classifications and relations, as the tests send it.
         [ordered]@{
             tools           = @(
                 [ordered]@{ schemaId = 't1'; title = 'Car'; tool = 'bounding-box'; color = '#ff0000'; required = $false; classifications = @() }
@@ -28,7 +27,7 @@ BeforeAll {
     }
 
     function New-ReviewWorkflow {
-        # ProjectsAsCodeSchemaAndWorkflowTests.ReviewWorkflow.
+        # Start, Label, Review (on to Complete or back to Label), Complete.
         @(
             [ordered]@{ id = 's-start'; name = 'Start'; type = 'Start'; next = @('s-label'); autoForward = $true; position = [ordered]@{ x = 0; y = 10 } }
             [ordered]@{ id = 's-label'; name = 'Label'; type = 'Label'; next = @('s-review'); assignedTo = @('ann@example.test') }
@@ -38,19 +37,19 @@ BeforeAll {
     }
 
     function ConvertTo-CompactJson {
-        # For JsonNode.DeepEquals: two documents the emulator wrote compare equal as text.
+        # Two documents the emulator wrote compare equal as compact JSON text.
         param($Value)
         ConvertTo-Json -InputObject $Value -Depth 30 -Compress
     }
 
     function Get-OnlyErrorId {
-        # The ErrorIds of the run, as one comma-separated string (PowerShellResult.ErrorIds).
+        # The ErrorIds of the run, as one comma-separated string.
         param($Result)
         @(Get-ErrorId $Result.Errors) -join ','
     }
 }
 
-Describe 'New-AngoProject, category schemas and workflows (ProjectsAsCodeSchemaAndWorkflowTests)' {
+Describe 'New-AngoProject, category schemas and workflows' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -365,7 +364,7 @@ $stages | Set-AngoWorkflow -ProjectId $id -PassThru
     }
 }
 
-Describe 'Members, instructions, performance and metrics (ProjectsAsCodeMembersInstructionsAndMetricsTests)' {
+Describe 'Members, instructions, performance and metrics' {
     BeforeEach {
         $account = New-EmulatorAccount
         $shell = New-AngoTestRunspace -Account $account
@@ -601,17 +600,5 @@ Describe 'Members, instructions, performance and metrics (ProjectsAsCodeMembersI
         $result.Errors | Should -HaveCount 1
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         @(Get-EmulatorRequest -Account $account) | Should -HaveCount 0
-    }
-
-    It 'Help for the cmdlet has a synopsis and at least two examples (<Command>)' -ForEach @(
-        @{ Command = 'New-AngoProject' }, @{ Command = 'Get-AngoCategorySchema' }, @{ Command = 'Set-AngoCategorySchema' }
-        @{ Command = 'Get-AngoWorkflow' }, @{ Command = 'Set-AngoWorkflow' }, @{ Command = 'Add-AngoProjectMember' }
-        @{ Command = 'Set-AngoProjectInstruction' }, @{ Command = 'Get-AngoProjectPerformance' }, @{ Command = 'Get-AngoMetric' }
-    ) {
-        $help = Get-Help $Command -Full
-
-        # The generated fallback synopsis is the syntax line.
-        [string]$help.Synopsis | Should -Not -BeLike ('*' + $Command + ' *')
-        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
 }

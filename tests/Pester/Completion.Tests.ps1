@@ -1,6 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Module/CompletionTests.cs: tab completion through TabExpansion2 against the emulator,
-# checking the completions and what the emulator received. Ango projects and batches are arranged with the module
-# itself (the emulator's control surface has HITL routes only).
+# Tab completion of project ids and of stage, batch and metric names through TabExpansion2 against the emulator, checking
+# the completions and what the emulator received. Ango projects and batches are arranged with the module itself.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -13,7 +12,7 @@ BeforeAll {
     }
 }
 
-Describe 'Ango completion (AngoCompletionTests)' {
+Describe 'Ango completion' {
     BeforeEach {
         Disconnect-Ango
         $account = New-EmulatorAccount
@@ -89,7 +88,7 @@ Describe 'Ango completion (AngoCompletionTests)' {
     }
 }
 
-Describe 'HITL completion (HitlCompletionTests)' {
+Describe 'HITL completion' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount

@@ -1,5 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Hitl/ConnectHitlTests.cs: the same behaviours under the same names, run against the
-# emulator through its HTTP control surface (see README.md).
+# Connect-Hitl, Disconnect-Hitl and Test-HitlConnection: how a HITL session is made, checked, dropped and passed with
+# -Session, against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -7,7 +7,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'Connect-Hitl, Disconnect-Hitl and Test-HitlConnection (ConnectHitlTests)' {
+Describe 'Connect-Hitl, Disconnect-Hitl and Test-HitlConnection' {
     BeforeAll {
         # With $env:HITL_API_KEY set, a cmdlet without a session would use it instead of failing with NotConnected.
         $savedEnvironment = Get-HitlEnvironment
@@ -19,7 +19,7 @@ Describe 'Connect-Hitl, Disconnect-Hitl and Test-HitlConnection (ConnectHitlTest
     }
 
     BeforeEach {
-        # The xunit tests get a fresh runspace each; here the runspace is shared, so its default session is dropped.
+        # The runspace is shared by the tests, so its default session is dropped.
         Disconnect-Hitl
         $account = New-EmulatorAccount
     }

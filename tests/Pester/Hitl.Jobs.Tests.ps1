@@ -1,5 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Hitl/NewHitlJobTests.cs, GetAndStopHitlJobTests.cs and ThrottlingTests.cs: the same
-# behaviours under the same names, run against the emulator through its HTTP control surface (see README.md).
+# HITL jobs: New-HitlJob (from parameters, piped rows and Import-Csv), Get-HitlJob and Stop-HitlJob, and many creates
+# and cancellations side by side (-ThrottleLimit), against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -7,12 +7,12 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'New-HitlJob (NewHitlJobTests)' {
+Describe 'New-HitlJob' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount
         $projectId = New-EmulatorHitlProject -Account $account -Name 'Jobs' -Status 'active'
-        # HitlTest.RunConnected: connect with millisecond retries, then forget the health check in the log.
+        # Connect with millisecond retries, then forget the health check in the log.
         Connect-Hitl -ApiKey $account.ApiKey -BaseUri $emulator.BaseUri -RetryInterval 0.01 -MaximumRetryCount 3
         Clear-EmulatorRequest -Account $account
     }
@@ -55,7 +55,7 @@ Describe 'New-HitlJob (NewHitlJobTests)' {
     }
 
     It 'Rows from Import-Csv create one job each by property name' {
-        # The xunit test builds the rows by hand (its hosted engine has no Import-Csv); here the real cmdlet reads them.
+        # The real Import-Csv reads the rows from a file.
         $csv = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-jobs-' + [guid]::NewGuid().ToString('N') + '.csv')
         [System.IO.File]::WriteAllLines($csv, [string[]]@(
                 'ProjectId,FileUrl,ExpirationMinutes'
@@ -169,7 +169,7 @@ Describe 'New-HitlJob (NewHitlJobTests)' {
     }
 }
 
-Describe 'Get-HitlJob and Stop-HitlJob (GetAndStopHitlJobTests)' {
+Describe 'Get-HitlJob and Stop-HitlJob' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount
@@ -305,7 +305,7 @@ Describe 'Get-HitlJob and Stop-HitlJob (GetAndStopHitlJobTests)' {
     }
 }
 
-Describe 'Concurrent creates and cancellations (ThrottlingTests)' {
+Describe 'Concurrent creates and cancellations' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount

@@ -1,6 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Hitl/ProjectMetricAndIpTests.cs, SaveFileAndWebhookTests.cs, SecretTests.cs and
-# EnvironmentSessionTests.cs: the same behaviours under the same names, run against the emulator through its HTTP
-# control surface (see README.md).
+# The rest of HITL: projects, metrics and the egress IP (New-HitlProject, Get-HitlProject, Get-HitlMetric,
+# Get-HitlEgressIp), Save-HitlJobFile and ConvertFrom-HitlWebhook, the key in HITL output and Debug, and sessions
+# from HITL_API_KEY and HITL_BASE_URI, against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -8,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'Projects, metrics and the egress IP (ProjectMetricAndIpTests)' {
+Describe 'Projects, metrics and the egress IP' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount
@@ -106,7 +106,7 @@ Describe 'Projects, metrics and the egress IP (ProjectMetricAndIpTests)' {
     }
 }
 
-Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook (SaveFileAndWebhookTests)' {
+Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount
@@ -253,7 +253,7 @@ Describe 'Save-HitlJobFile and ConvertFrom-HitlWebhook (SaveFileAndWebhookTests)
     }
 }
 
-Describe 'Secrets (SecretTests)' {
+Describe 'Secrets in HITL output' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount
@@ -273,7 +273,7 @@ Describe 'Secrets (SecretTests)' {
         Set-EmulatorHitlJobStatus -Account $account -ProjectId $projectId -JobId $done -Status 'done'
         Add-EmulatorFault -Account $account -Method 'GET' -Path '/v1/jobs/*' -Status 503 -RetryAfter '0'
         $null = [System.IO.Directory]::CreateDirectory($folder)
-        # Every stream, including Debug and Progress, is read from a runspace of its own (HostedPowerShell.Run).
+        # Every stream, including Debug and Progress, is read from a runspace of its own (Invoke-InTestRunspace).
         # The files are saved into a fresh folder rather than the temp folder itself.
         $script = @'
 $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'
@@ -325,7 +325,7 @@ Connect-Hitl -ApiKey $WrongKey -BaseUri $BaseUri -Verbose -Debug
             # Windows PowerShell turns -Debug into 'Inquire', which would prompt; the preference writes the same messages.
             $script = "`$DebugPreference = 'Continue'`n" + $script.Replace(' -Debug', '')
         }
-        # The debug stream is read from a runspace of its own (HostedPowerShell.Run), connected as HitlTest.RunConnected does.
+        # The debug stream is read from a runspace of its own (Invoke-InTestRunspace), connected first with the log cleared.
         $runspace = New-TestRunspace -Variables @{ ApiKey = $account.ApiKey; BaseUri = $emulator.BaseUri; p = $projectId }
         try {
             $null = Invoke-InTestRunspace -Runspace $runspace -ThrowOnError `
@@ -349,7 +349,7 @@ Connect-Hitl -ApiKey $WrongKey -BaseUri $BaseUri -Verbose -Debug
     }
 }
 
-Describe 'Sessions from environment variables (EnvironmentSessionTests)' {
+Describe 'Sessions from environment variables' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount

@@ -1,6 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Hitl/RetryTests.cs: the same behaviours under the same names, run against the
-# emulator through its HTTP control surface (see README.md). Reads are retried after transient failures; a create
-# is re-sent only when the service certainly did not process it. Verbose output is captured with 4>&1.
+# Retries of HITL requests, against the emulator: reads are retried after transient failures; a create is re-sent only
+# when the service certainly did not process it. Verbose output is captured with 4>&1.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -8,7 +7,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'Retries (RetryTests)' {
+Describe 'Retries' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount

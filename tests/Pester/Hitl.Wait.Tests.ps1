@@ -1,7 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Hitl/WaitHitlJobTests.cs: the same behaviours under the same names, run against the
-# emulator through its HTTP control surface (see README.md). A wait that the test must change the emulator under,
-# or stop with Ctrl+C, runs in a runspace of its own in this process ([powershell]::Create() and BeginInvoke), as
-# HostedPowerShell.Start does; PowerShell.Stop() is what Ctrl+C does.
+# Wait-HitlJob, against the emulator. A wait that the test must change the emulator under, or stop with Ctrl+C, runs
+# in a runspace of its own in this process ([powershell]::Create() and BeginInvoke); PowerShell.Stop() is what Ctrl+C
+# does.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -10,7 +9,7 @@ BeforeAll {
     $connectScript = 'Connect-Hitl -ApiKey $ApiKey -BaseUri $BaseUri -RetryInterval 0.01 -MaximumRetryCount 3'
 }
 
-Describe 'Wait-HitlJob (WaitHitlJobTests)' {
+Describe 'Wait-HitlJob' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount

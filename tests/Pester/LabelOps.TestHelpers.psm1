@@ -1,11 +1,10 @@
 <#
     Helpers for the Pester tests in this folder.
 
-    They do out of process what tests/LabelOps.Tests/Infrastructure does in process: one LabelOps emulator for the
-    whole run (SharedEmulator.cs), a fresh emulator account per test (HitlTest.cs), arranging projects, jobs and
-    faults and reading the account's request log through the emulator's HTTP control surface (/_emulator/...,
-    src/LabelOps.Emulator/Control/ControlRoutes.cs), and runspaces of their own for the tests that must run a
-    pipeline in the background or see every stream (HostedPowerShell.cs).
+    One LabelOps emulator process for the whole run (and, for a test that must own one, a private one), a fresh
+    emulator account per test, arranging projects, jobs, tasks and faults and reading the account's state and
+    request log through the emulator's HTTP control surface (/_emulator/..., src/LabelOps.Emulator/Control), and
+    runspaces of their own for the tests that must run a pipeline in the background or see every stream.
 
     Windows PowerShell 5.1 syntax throughout; no '??', ternaries or classes.
 #>
@@ -14,6 +13,9 @@
 # surface has no route) carry this User-Agent, and Get-EmulatorRequest leaves them out, so that the request log
 # shows only what the module sent, whenever a test reads state.
 $script:HelperUserAgent = 'LabelOps.TestHelpers'
+
+# The emulator Use-TestEmulator chose for the helpers; $null means the shared one (Start-TestEmulator).
+$script:ChosenEmulator = $null
 
 function Get-RepositoryRoot {
     [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
@@ -44,7 +46,7 @@ function Get-FreeTcpPort {
 }
 
 function ConvertTo-TestSecureString {
-    # Like HitlTest.Secure: no dependency on ConvertTo-SecureString -AsPlainText.
+    # A read-only SecureString of the text, with no dependency on ConvertTo-SecureString -AsPlainText.
     param([Parameter(Mandatory = $true, Position = 0)][string] $Text)
     $secure = [System.Security.SecureString]::new()
     foreach ($character in $Text.ToCharArray()) {
@@ -125,6 +127,82 @@ function Stop-EmulatorProcess {
     $null = $Process.WaitForExit(10000)
 }
 
+function Start-EmulatorProcess {
+    <#
+        Starts an emulator process listening on each of -Port (loopback) and waits until its control surface answers
+        on the first. Returns BaseUri and Port (the first port), Ports, Process and the files its output goes to.
+    #>
+    param([Parameter(Mandatory = $true)][int[]] $Port, [int] $TimeoutSeconds = 120)
+
+    $project = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'LabelOps.Emulator')
+    $logFolder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-emulator-' + [guid]::NewGuid().ToString('N'))
+    $null = [System.IO.Directory]::CreateDirectory($logFolder)
+    $emulator = [pscustomobject]@{
+        BaseUri        = [Uri]"http://127.0.0.1:$($Port[0])/"
+        Port           = $Port[0]
+        Ports          = $Port
+        Process        = $null
+        LogFolder      = $logFolder
+        StandardOutput = [System.IO.Path]::Combine($logFolder, 'stdout.txt')
+        StandardError  = [System.IO.Path]::Combine($logFolder, 'stderr.txt')
+    }
+
+    # Start-Process joins -ArgumentList with spaces and quotes nothing, so the project path is quoted here.
+    $urls = @($Port | ForEach-Object { "http://127.0.0.1:$_" }) -join ';'
+    $arguments = @('run', '--project', ('"' + $project + '"'), '--no-build', '--', '--urls', $urls)
+    $emulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $emulator.StandardOutput -RedirectStandardError $emulator.StandardError
+
+    # Bounded wait for the control surface to answer.
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    while (-not (Test-EmulatorReady -BaseUri $emulator.BaseUri)) {
+        if ($emulator.Process.HasExited) {
+            throw ("The emulator exited before it answered on $($emulator.BaseUri). Was 'dotnet build' run? Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
+        }
+        if ($watch.Elapsed.TotalSeconds -gt $TimeoutSeconds) {
+            Stop-EmulatorProcess -Process $emulator.Process
+            throw ("The emulator did not answer on $($emulator.BaseUri) within $TimeoutSeconds s. Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
+        }
+        Start-Sleep -Milliseconds 200
+    }
+    $emulator
+}
+
+function Register-EmulatorExitHook {
+    # Once per PowerShell session: when PowerShell exits, end the shared emulator and any private one still running.
+    if ($global:LabelOpsTestEmulatorExitHook) {
+        return
+    }
+    # The action runs in a module of its own, so it uses only the global variables and .NET.
+    try {
+        $null = Register-EngineEvent -SourceIdentifier 'PowerShell.Exiting' -ErrorAction Stop -Action {
+            $all = @($global:LabelOpsTestEmulator) + @($global:LabelOpsPrivateTestEmulators)
+            foreach ($running in $all) {
+                if ($null -ne $running -and -not $running.Process.HasExited) {
+                    try { $running.Process.Kill($true) } catch { try { $running.Process.Kill() } catch { } }
+                }
+            }
+        }
+        $global:LabelOpsTestEmulatorExitHook = $true
+    }
+    catch {
+        Write-Warning "Could not register a handler that stops the emulator when PowerShell exits ($($_.Exception.Message)); run Stop-TestEmulator when done."
+    }
+}
+
+function Remove-EmulatorFolder {
+    param([Parameter(Mandatory = $true)] $Emulator)
+    if ($null -ne $Emulator.Process) {
+        Stop-EmulatorProcess -Process $Emulator.Process
+    }
+    try {
+        [System.IO.Directory]::Delete($Emulator.LogFolder, $true)
+    }
+    catch {
+        Write-Verbose "Left the emulator's log folder $($Emulator.LogFolder): $($_.Exception.Message)"
+    }
+}
+
 function Start-TestEmulator {
     <#
         Starts the emulator once per PowerShell session and returns it (BaseUri, Port, Process); later calls, from
@@ -142,57 +220,17 @@ function Start-TestEmulator {
         Stop-TestEmulator
     }
 
-    $project = [System.IO.Path]::Combine((Get-RepositoryRoot), 'src', 'LabelOps.Emulator')
-    $port = Get-FreeTcpPort
-    $logFolder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'labelops-emulator-' + [guid]::NewGuid().ToString('N'))
-    $null = [System.IO.Directory]::CreateDirectory($logFolder)
-    $emulator = [pscustomobject]@{
-        BaseUri        = [Uri]"http://127.0.0.1:$port/"
-        Port           = $port
-        Process        = $null
-        LogFolder      = $logFolder
-        StandardOutput = [System.IO.Path]::Combine($logFolder, 'stdout.txt')
-        StandardError  = [System.IO.Path]::Combine($logFolder, 'stderr.txt')
-    }
-
-    # Start-Process joins -ArgumentList with spaces and quotes nothing, so the project path is quoted here.
-    $arguments = @('run', '--project', ('"' + $project + '"'), '--no-build', '--', '--urls', "http://127.0.0.1:$port")
-    $emulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
-        -RedirectStandardOutput $emulator.StandardOutput -RedirectStandardError $emulator.StandardError
-
-    # Bounded wait for the control surface to answer.
-    $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    while (-not (Test-EmulatorReady -BaseUri $emulator.BaseUri)) {
-        if ($emulator.Process.HasExited) {
-            throw ("The emulator exited before it answered on $($emulator.BaseUri). Was 'dotnet build' run? Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
-        }
-        if ($watch.Elapsed.TotalSeconds -gt $TimeoutSeconds) {
-            Stop-EmulatorProcess -Process $emulator.Process
-            throw ("The emulator did not answer on $($emulator.BaseUri) within $TimeoutSeconds s. Its output:`n" + (Get-EmulatorLog -Emulator $emulator))
-        }
-        Start-Sleep -Milliseconds 200
-    }
-
+    $emulator = Start-EmulatorProcess -Port (Get-FreeTcpPort) -TimeoutSeconds $TimeoutSeconds
     $global:LabelOpsTestEmulator = $emulator
-    if (-not $global:LabelOpsTestEmulatorExitHook) {
-        # The action runs in a module of its own, so it uses only the global variable and .NET.
-        try {
-            $null = Register-EngineEvent -SourceIdentifier 'PowerShell.Exiting' -ErrorAction Stop -Action {
-                $running = $global:LabelOpsTestEmulator
-                if ($null -ne $running -and -not $running.Process.HasExited) {
-                    try { $running.Process.Kill($true) } catch { try { $running.Process.Kill() } catch { } }
-                }
-            }
-            $global:LabelOpsTestEmulatorExitHook = $true
-        }
-        catch {
-            Write-Warning "Could not register a handler that stops the emulator when PowerShell exits ($($_.Exception.Message)); run Stop-TestEmulator when done."
-        }
-    }
+    Register-EmulatorExitHook
     $emulator
 }
 
 function Get-TestEmulator {
+    # The emulator the helpers talk to: the one Use-TestEmulator chose, else the shared one.
+    if ($null -ne $script:ChosenEmulator) {
+        return $script:ChosenEmulator
+    }
     $emulator = $global:LabelOpsTestEmulator
     if ($null -eq $emulator) {
         throw 'The emulator is not running: call Start-TestEmulator first.'
@@ -206,15 +244,46 @@ function Stop-TestEmulator {
         return
     }
     $global:LabelOpsTestEmulator = $null
-    if ($null -ne $emulator.Process) {
-        Stop-EmulatorProcess -Process $emulator.Process
+    Remove-EmulatorFolder -Emulator $emulator
+}
+
+function Start-PrivateTestEmulator {
+    <#
+        An emulator process of the caller's own, beside the shared one, for a test that must count what belongs to
+        it alone (the fault soak counts the TCP connections left open to it). It listens on two ports: BaseUri, for
+        the control surface and the helpers' own reads, and ServiceUri, for the module under test only, so that every
+        connection to ServicePort is one the module opened. Use-TestEmulator points the helpers at it; end it with
+        Stop-PrivateTestEmulator (or it ends when PowerShell exits).
+    #>
+    [CmdletBinding()]
+    param([int] $TimeoutSeconds = 120)
+    $controlPort = Get-FreeTcpPort
+    $servicePort = Get-FreeTcpPort
+    while ($servicePort -eq $controlPort) { $servicePort = Get-FreeTcpPort }
+    $emulator = Start-EmulatorProcess -Port $controlPort, $servicePort -TimeoutSeconds $TimeoutSeconds
+    Add-Member -InputObject $emulator -NotePropertyName 'ServicePort' -NotePropertyValue $servicePort
+    Add-Member -InputObject $emulator -NotePropertyName 'ServiceUri' -NotePropertyValue ([Uri]"http://127.0.0.1:$servicePort/")
+    $global:LabelOpsPrivateTestEmulators = @(@($global:LabelOpsPrivateTestEmulators) | Where-Object { $null -ne $_ }) + @($emulator)
+    Register-EmulatorExitHook
+    $emulator
+}
+
+function Use-TestEmulator {
+    # Points the helpers (accounts, arranging, request logs) at this emulator; $null points them back at the shared one.
+    param([Parameter(Mandatory = $true)][AllowNull()] $Emulator)
+    $script:ChosenEmulator = $Emulator
+}
+
+function Stop-PrivateTestEmulator {
+    param([Parameter(Mandatory = $true)][AllowNull()] $Emulator)
+    if ($null -eq $Emulator) {
+        return
     }
-    try {
-        [System.IO.Directory]::Delete($emulator.LogFolder, $true)
+    if ($script:ChosenEmulator -eq $Emulator) {
+        $script:ChosenEmulator = $null
     }
-    catch {
-        Write-Verbose "Left the emulator's log folder $($emulator.LogFolder): $($_.Exception.Message)"
-    }
+    $global:LabelOpsPrivateTestEmulators = @(@($global:LabelOpsPrivateTestEmulators) | Where-Object { $null -ne $_ -and $_ -ne $Emulator })
+    Remove-EmulatorFolder -Emulator $Emulator
 }
 
 #endregion
@@ -294,7 +363,7 @@ function New-EmulatorHitlJob {
         $body['status'] = $Status
     }
     if ($PSBoundParameters.ContainsKey('CreateDate')) {
-        # As an xunit test sets HitlJobRecord.CreateDate: a job made in the past.
+        # HitlJobRecord.CreateDate: a job made in the past.
         $body['createDate'] = $CreateDate.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
     }
     [string](Invoke-EmulatorControl -Method Post -Path '/hitl/jobs' -Body $body).job_id
@@ -391,7 +460,7 @@ function ConvertTo-Instant {
 function Get-EmulatorRequest {
     <#
         The requests the emulator received as this account, in arrival order (EmulatorAccount.Requests), optionally
-        only those with -Method whose path starts with -PathPrefix (HitlTest.Requests). Each has method, path
+        only those with -Method whose path starts with -PathPrefix. Each has method, path
         (decoded, as ASP.NET Core gives it), queryString, headers (lower-case names), body, responseStatus,
         receivedAt, faultApplied, and ReceivedAtUtc (a DateTimeOffset).
     #>
@@ -512,7 +581,7 @@ function Set-HitlEnvironment {
 
 function Wait-Until {
     <#
-        Polls an observable condition (Conditions.WaitUntil) instead of sleeping a guessed time; throws when it is
+        Polls an observable condition instead of sleeping a guessed time; throws when it is
         still false after -TimeoutSeconds.
     #>
     param(
@@ -541,7 +610,7 @@ function Get-DataCollectionItem {
 }
 
 function New-TestRunspace {
-    # A runspace with the built module imported and the given variables set, like HostedPowerShell (other
+    # A runspace with the built module imported and the given variables set, as a user's session has it (other
     # commands, e.g. Get-Member, load on first use).
     param([hashtable] $Variables = @{})
     $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
@@ -571,9 +640,9 @@ function New-StreamResult {
 
 function Invoke-InTestRunspace {
     <#
-        Runs a script to completion in the runspace and returns every stream (HostedPowerShell.Run): Output, Errors,
+        Runs a script to completion in the runspace and returns every stream: Output, Errors,
         Verbose, Debug, Warnings, Progress, Information, and Terminating (an exception, or $null). -ThrowOnError
-        throws when the script wrote any error (PowerShellResult.ThrowIfFailed), for arranging steps.
+        throws when the script wrote any error, for arranging steps.
     #>
     param(
         [Parameter(Mandatory = $true)] $Runspace,
@@ -608,7 +677,7 @@ function Invoke-InTestRunspace {
 }
 
 function Start-InTestRunspace {
-    # Starts a script in the background (HostedPowerShell.Start); returns Shell, Handle and Output (still filling).
+    # Starts a script in the background; returns Shell, Handle and Output (still filling).
     param([Parameter(Mandatory = $true)] $Runspace, [Parameter(Mandatory = $true)][string] $Script)
     $shell = [powershell]::Create()
     $shell.Runspace = $Runspace
@@ -677,7 +746,7 @@ function Remove-InTestRunspace {
 }
 
 function Get-StreamText {
-    # Every text a run produced anywhere (PowerShellResult.AllText), for leak checks.
+    # Every text a run produced anywhere, for leak checks.
     param([Parameter(Mandatory = $true)] $Result)
     foreach ($item in $Result.Output) { [string]$item }
     foreach ($record in $Result.Errors) {
@@ -710,7 +779,7 @@ function Get-VerboseMessage {
 }
 
 function Get-ErrorId {
-    # The part of each FullyQualifiedErrorId before the command name (PowerShellResult.ErrorIds).
+    # The part of each FullyQualifiedErrorId before the command name.
     param([AllowNull()][object[]] $ErrorRecord)
     foreach ($record in $ErrorRecord) {
         ([string]$record.FullyQualifiedErrorId).Split(',')[0]
@@ -721,7 +790,7 @@ function Get-ErrorId {
 
 #region Ango Hub: arranging and reading state (the /_emulator/ango routes, src/LabelOps.Emulator/Control/ControlRoutes.Ango.cs)
 
-# Each stands for the AngoStore method (src/LabelOps.Emulator/Ango/AngoStore*.cs) an xunit test calls in process. The
+# Each stands for the AngoStore method (src/LabelOps.Emulator/Ango/AngoStore*.cs) its route calls. The
 # reads return the store's JSON documents as the service spells them (_id, externalId, stage, ...).
 
 function Invoke-AngoControl {
@@ -750,7 +819,7 @@ function Get-EmulatorAngoList {
 }
 
 function Get-AngoTestUri {
-    # The emulator's Ango Hub API, as AngoTest sets $AngoUri.
+    # The emulator's Ango Hub API, for $AngoUri.
     [Uri]((Get-TestEmulator).BaseUri.AbsoluteUri + 'v2/')
 }
 
@@ -771,7 +840,7 @@ function New-EmulatorAngoProject {
 }
 
 function Get-TaskTestWorkflowStage {
-    # The workflow of tests/LabelOps.Tests/Ango/TaskTestWorkflow.cs: Start -> Label -> Review -> Notify (Webhook) -> Complete,
+    # The task tests' workflow: Start -> Label -> Review -> Notify (Webhook) -> Complete,
     # with the stage ids st-start, st-label, st-review, st-notify and st-complete.
     @(
         @{ id = 'st-start'; name = 'Start'; type = 'Start'; next = @('st-label') }
@@ -783,7 +852,7 @@ function Get-TaskTestWorkflowStage {
 }
 
 function New-EmulatorAngoTaskWorkflowProject {
-    # new TaskTestWorkflow(Ango, name): a project with the five-stage workflow above. Returns the id.
+    # A project with the five-stage workflow above. Returns the id.
     param([Parameter(Mandatory = $true)] $Account, [string] $Name = 'Tasks')
     New-EmulatorAngoProject -Account $Account -Name $Name -Stage (Get-TaskTestWorkflowStage)
 }
@@ -831,7 +900,7 @@ function Set-EmulatorAngoTask {
 
 function New-EmulatorAngoBatch {
     <#
-        Adds a batch to the project; returns its id. -Kind picks the store method the xunit test used:
+        Adds a batch to the project; returns its id. -Kind picks the store method:
         Define (AngoStore.DefineBatch, the default), Project (AddBatchToProject) or Task (AddTaskBatch).
     #>
     param(
@@ -1016,7 +1085,7 @@ function Get-EmulatorAngoWebhookRerun {
 }
 
 function Get-RequestQuery {
-    # The query of a recorded request as a hashtable of name -> URL-decoded value (AngoTest.Query).
+    # The query of a recorded request as a hashtable of name -> URL-decoded value.
     param([Parameter(Mandatory = $true)] $Request)
     $query = @{}
     $text = [string]$Request.queryString
@@ -1040,9 +1109,9 @@ function Get-RequestBody {
 
 function New-AngoTestRunspace {
     <#
-        What the AngoTest constructor makes: a runspace with the module imported and $ApiKey (the account's key, as a
+        A runspace with the module imported and $ApiKey (the account's key, as a
         SecureString) and $AngoUri set. Ango tests run their scripts there with Invoke-AngoTestScript, so that every
-        error, terminating or not, lands in Errors as it does in HostedPowerShell.Run.
+        error, terminating or not, lands in the result's Errors.
     #>
     param([Parameter(Mandatory = $true)] $Account, [hashtable] $Variables = @{})
     $all = @{ ApiKey = $Account.ApiKey; AngoUri = (Get-AngoTestUri) }
@@ -1050,7 +1119,7 @@ function New-AngoTestRunspace {
     New-TestRunspace -Variables $all
 }
 
-# AngoTest.Connect.
+# How the Ango tests connect: quick retries, so retry tests stay fast.
 $script:AngoConnect = 'Connect-Ango -ApiKey $ApiKey -BaseUri $AngoUri -RetryInterval 0.01 -MaximumRetryCount 3'
 
 function Get-AngoConnectScript {
@@ -1059,8 +1128,8 @@ function Get-AngoConnectScript {
 
 function Invoke-AngoTestScript {
     <#
-        Runs a script in the test runspace and returns every stream (HostedPowerShell.Run). -Connected first connects
-        and clears the account's request log, as AngoTest.RunConnected does. -Variables are set before the script runs.
+        Runs a script in the test runspace and returns every stream (Invoke-InTestRunspace). -Connected first connects
+        and clears the account's request log. -Variables are set before the script runs.
     #>
     param(
         [Parameter(Mandatory = $true)] $Runspace,
@@ -1080,7 +1149,7 @@ function Invoke-AngoTestScript {
 }
 
 function Select-OutputOfType {
-    # The output objects of one type (PowerShellResult.Objects<T>), unwrapped.
+    # The output objects of one type, unwrapped.
     param([Parameter(Mandatory = $true)] $Result, [Parameter(Mandatory = $true)][type] $Type)
     foreach ($item in $Result.Output) {
         $value = if ($item -is [psobject]) { $item.psobject.BaseObject } else { $item }
@@ -1095,7 +1164,7 @@ function Select-OutputOfType {
 Export-ModuleMember -Function @(
     'New-UnconnectedSession', 'Invoke-EmulatorControl', 'Invoke-AngoControl',
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
-    'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator',
+    'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator', 'Start-PrivateTestEmulator', 'Use-TestEmulator', 'Stop-PrivateTestEmulator',
     'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus', 'Add-EmulatorHitlGeneratedJob',
     'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
     'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',

@@ -1,5 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Module/ConventionsTests.cs: the PowerShell habits users expect, over every exported
-# cmdlet, with the same exceptions and reasons. (Here Get-Verb is available, so it is used directly.)
+# The PowerShell habits users expect, over every exported cmdlet, each exception with its reason: approved verbs,
+# singular nouns with the service prefix, WhatIf and Confirm, declared output types, ids bound from the pipeline,
+# paging, singular parameter names, and parameter help that matches the code.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -32,7 +33,7 @@ BeforeAll {
     }
 }
 
-Describe 'PowerShell conventions (ConventionsTests)' {
+Describe 'PowerShell conventions' {
     It 'Every verb is an approved verb' {
         $approved = @(Get-Verb | ForEach-Object { $_.Verb })
         @($cmdlets | Where-Object { $approved -cnotcontains $_.Verb } | ForEach-Object { $_.Name }) | Should -HaveCount 0
@@ -79,7 +80,7 @@ Describe 'PowerShell conventions (ConventionsTests)' {
         @($offenders) | Should -HaveCount 0
     }
 
-    It 'Every parameter is documented' {
+    It 'Every parameter is documented and help documents no other' {
         $offenders = foreach ($cmdlet in $cmdlets) {
             $help = Get-Help $cmdlet.Name -Full
             foreach ($name in $cmdlet.Parameters.Keys) {
@@ -88,13 +89,17 @@ Describe 'PowerShell conventions (ConventionsTests)' {
                 $text = ($documented | ForEach-Object { $_.description } | ForEach-Object { $_.Text }) -join ' '
                 if ($documented.Count -eq 0 -or -not $text.Trim()) { $cmdlet.Name + ' -' + $name }
             }
+            # A parameter that was renamed or removed must leave the help too.
+            foreach ($documented in @($help.parameters.parameter)) {
+                $name = [string]$documented.name
+                if ($name -and $common -notcontains $name -and -not $cmdlet.Parameters.ContainsKey($name)) { $cmdlet.Name + ' -' + $name + ' (documented, not a parameter)' }
+            }
         }
         @($offenders) | Should -HaveCount 0
     }
 }
 
-# Mirrors tests/LabelOps.Tests/Module/ParameterHelpTests.cs.
-Describe 'Parameter help (ParameterHelpTests)' {
+Describe 'Parameter help' {
     It 'Every parameter''s help states its type and pipeline input as the code has them' {
         $offenders = foreach ($cmdlet in $cmdlets) {
             $help = @((Get-Help $cmdlet.Name -Full).parameters.parameter)

@@ -1,8 +1,7 @@
-# Mirrors tests/LabelOps.Tests/Module/DependencyIsolationTests.cs: a fresh PowerShell process (this one already has the
-# module loaded) imports LabelOps and creates a HITL job, after another module's older Polly.Core and a
-# System.Text.Json were loaded first, and from a copy of the module folder. The Ango half of the xunit test is left
-# out: the control surface cannot create Ango projects. Both packages come from the NuGet package folder, where
-# `dotnet restore` puts them (tests/LabelOps.ModuleHost/LabelOps.ModuleHost.csproj downloads them).
+# Living beside other modules: a fresh PowerShell process (this one already has the module loaded) imports LabelOps and
+# creates a HITL job, after another module's older Polly.Core and a System.Text.Json were loaded first, and from a
+# copy of the module folder. Both packages come from the NuGet package folder, where `dotnet restore` puts them
+# (tests/LabelOps.ModuleHost/LabelOps.ModuleHost.csproj downloads them).
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -60,7 +59,7 @@ foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
     }
 }
 
-Describe 'Living beside other modules (DependencyIsolationTests)' {
+Describe 'Living beside other modules' {
     It 'Imports and runs after another module loaded an older Polly and a System Text Json' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
         Test-Path $otherPolly | Should -BeTrue
         Test-Path $otherJson | Should -BeTrue

@@ -1,6 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Module/PackageTests.cs: the manifest is clean and carries the gallery metadata, and
-# out/LabelOps.<version>.nupkg (written by `dotnet build` through src/LabelOps.Package) holds the module folder with
-# a nuspec made from the manifest.
+# The gallery package: the manifest is clean and carries the gallery metadata, out/LabelOps.<version>.nupkg (written
+# by `dotnet build` through src/LabelOps.Package) holds the module folder with a nuspec made from the manifest, and
+# the manifest is still clean once the package is unpacked as Install-PSResource lays it out.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -47,7 +47,7 @@ BeforeAll {
     }
 }
 
-Describe 'The gallery package and its manifest (PackageTests)' {
+Describe 'The gallery package and its manifest' {
     It 'Test-ModuleManifest is clean and carries the gallery metadata' {
         $module = Test-CleanManifest $manifestPath
 
@@ -89,6 +89,26 @@ Describe 'The gallery package and its manifest (PackageTests)' {
         # Beside the manifest: the cmdlets, the loader, and the public types (models, sessions, LabelOpsException),
         # which load in the default context so PowerShell can name them (docs/module-loading.md).
         @($entries | Where-Object { $_ -notlike '*/*' -and $_ -like '*.dll' } | Sort-Object) | Should -Be @('LabelOps.dll', 'LabelOps.Loading.dll', 'LabelOps.Model.dll')
+    }
+
+    It 'The manifest inside the package is clean where Install-PSResource unpacks it' {
+        # What Install-PSResource does: the package, less NuGet's own files, becomes <Modules>/LabelOps/<version>.
+        $version = "$((Test-CleanManifest $manifestPath).Version)"
+        $unpacked = Join-Path ([System.IO.Path]::GetTempPath()) ('labelops-package-' + [Guid]::NewGuid().ToString('N'))
+        $target = [System.IO.Path]::Combine($unpacked, 'LabelOps', $version)
+        try {
+            [System.IO.Compression.ZipFile]::ExtractToDirectory((Get-PackagePath), $target)
+            foreach ($file in $packagingFiles) { Remove-Item -LiteralPath (Join-Path $target $file) -Force -ErrorAction Stop } # .rels is hidden on Unix
+            Remove-Item -LiteralPath (Join-Path $target '_rels'), (Join-Path $target 'package') -Recurse -Force -ErrorAction Stop
+
+            $module = Test-CleanManifest (Join-Path $target 'LabelOps.psd1')
+
+            "$($module.Version)" | Should -BeExactly $version
+            $module.ModuleBase | Should -BeExactly $target
+        }
+        finally {
+            Remove-Item -LiteralPath $unpacked -Recurse -Force
+        }
     }
 
     It 'Package metadata is the manifest with the tags the gallery expects' {

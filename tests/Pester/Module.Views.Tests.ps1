@@ -1,6 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Module/ViewTests.cs and AboutTopicTests.cs: the default table of every output type
-# (here through Out-String; the hosted tests capture Out-Default), the list views, the computed properties, and
-# the about topics.
+# The default table of every output type (through Out-String, which renders as Out-Default does), the list views, the
+# computed properties, and the about topics.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -14,7 +13,7 @@ BeforeAll {
     }
 }
 
-Describe 'Default views (ViewTests)' {
+Describe 'Default views' {
     It 'The default view of <Type> is a table of readable columns' -TestCases @(
         @{ Type = 'HitlJob'; Columns = @('JobId', 'Status', 'CreateDate', 'FinishDate', 'Error'); Make = { [LabelOps.HitlJob]@{ ProjectId = 'p-1'; JobId = 'job-1'; Status = 'done' } } }
         @{ Type = 'HitlProject'; Columns = @('ProjectId', 'Status'); Make = { [LabelOps.HitlProject]@{ ProjectId = 'p-1'; Status = 'active'; Name = 'Cars' } } }
@@ -64,7 +63,7 @@ Describe 'Default views (ViewTests)' {
     }
 }
 
-Describe 'About topics (AboutTopicTests)' {
+Describe 'About topics' {
     It 'about_LabelOps covers <Subject>' -TestCases @(
         @{ Subject = 'CONNECTING AND SESSIONS' }, @{ Subject = 'Connect-Ango' }, @{ Subject = 'PAGING' },
         @{ Subject = 'RETRIES AND THE NO-DUPLICATE RULE' }, @{ Subject = 'ERRORS' }, @{ Subject = 'RUNBOOKS AND SCHEDULED SCRIPTS' },

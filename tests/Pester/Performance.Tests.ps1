@@ -1,7 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Hitl/RateLimitTests.cs and tests/LabelOps.Tests/Ango/GeneratedTaskPagingTests.cs: the
-# same behaviours under the same names, run against the emulator through its HTTP control surface (see README.md).
-# The Ango -ThrottleLimit tests (AngoThrottleLimitTests.cs) arrange stages in the emulator's store directly and have
-# no counterpart here yet.
+# Rate limits: the emulator's 429 with rate-limit headers, a session that waits for the reset instead of being refused,
+# and a 429 that pauses every runspace sharing the session; and paging through a project of many generated Ango
+# tasks. Against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -9,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'Rate limits (RateLimitTests)' {
+Describe 'Rate limits' {
     BeforeAll {
         # A header of a web response: PowerShell 7 gives an HttpResponseMessage for an error answer, 5.1 a WebResponse.
         function Get-ResponseHeader($Response, [string] $Name) {
@@ -82,7 +81,7 @@ Describe 'Rate limits (RateLimitTests)' {
     }
 }
 
-Describe 'Generated tasks (GeneratedTaskPagingTests)' {
+Describe 'Generated tasks' {
     BeforeAll {
         # Real tasks come from real assets: Ango makes one task per asset added.
         function Add-RealTask([string] $ProjectId, [int] $Count) {

@@ -1,5 +1,5 @@
-# Mirrors tests/LabelOps.Tests/Module/ProgressTests.cs: Write-Progress read from the Progress stream of a runspace
-# of its own (Invoke-InTestRunspace), and silence under $ProgressPreference = 'SilentlyContinue'.
+# Write-Progress of the long-running cmdlets, read from the Progress stream of a runspace of its own
+# (Invoke-InTestRunspace), and silence under $ProgressPreference = 'SilentlyContinue'.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -8,7 +8,7 @@ BeforeAll {
     $angoUri = [Uri]::new([Uri]$emulator.BaseUri, 'v2/')
 }
 
-Describe 'Ango progress (AngoProgressTests)' {
+Describe 'Ango progress' {
     BeforeEach {
         $account = New-EmulatorAccount
         $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('labelops-progress-' + [guid]::NewGuid().ToString('N'))
@@ -65,7 +65,7 @@ $null = Export-AngoAnnotation -ProjectId $p
     }
 }
 
-Describe 'HITL progress (HitlProgressTests)' {
+Describe 'HITL progress' {
     BeforeEach {
         $account = New-EmulatorAccount
         $projectId = New-EmulatorHitlProject -Account $account -Name 'Progress' -Status 'active'

@@ -1,7 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Reliability/BadInputMatrixTests.cs (the HITL rows; the Ango rows need Ango state,
-# which the emulator's control surface cannot arrange yet). Each case runs a bad item and then a good one and checks:
-# one clear error naming the problem, nothing (or only the escaped ID) sent for the bad item, the good item done.
-# Errors are read from $Error: a bad item's binding error belongs to the inner command, not to ForEach-Object.
+# Bad input to the HITL cmdlets. Each case runs a bad item and then a good one and checks: one clear error naming the
+# problem, nothing (or only the escaped ID) sent for the bad item, the good item done. Errors are read from $Error: a
+# bad item's binding error belongs to the inner command, not to ForEach-Object.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -9,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'Bad input (BadInputMatrixTests)' {
+Describe 'Bad input' {
     BeforeEach {
         Disconnect-Hitl
         $account = New-EmulatorAccount

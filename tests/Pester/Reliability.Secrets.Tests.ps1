@@ -1,6 +1,6 @@
-# Mirrors tests/LabelOps.Tests/Reliability/SecretScenarioTests.cs (the HITL parts; the Ango scenario needs Ango
-# state, which the emulator's control surface cannot arrange yet). The key is used but never shown, and never sent
-# to another host.
+# API keys on both services: the key is used (the emulator receives it) but never shown, in no stream, error, host
+# output, serialized session or error list; a key given as plain text is refused; and the key is never sent to a host
+# other than the session's own.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -8,7 +8,7 @@ BeforeAll {
     $emulator = Start-TestEmulator
 }
 
-Describe 'Secrets (SecretScenarioTests)' {
+Describe 'Secrets' {
     BeforeEach {
         Disconnect-Hitl
         Disconnect-Ango
@@ -22,27 +22,55 @@ Describe 'Secrets (SecretScenarioTests)' {
         Disconnect-Ango
     }
 
-    It 'A full scenario shows the key in no stream, host output, error or serialized session' {
-        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v1/jobs/*/*' -Status 503
+    It 'A full scenario on both services shows the key in no stream, host output, error or serialized session' {
+        $angoUri = Get-AngoTestUri
+        $angoProject = New-EmulatorAngoProject -Account $account -Name 'Secrets'
+        $taskId = (Add-EmulatorAngoAsset -Account $account -ProjectId $angoProject -ExternalId 'a.jpg').TaskId
+        $credential = New-Object System.Management.Automation.PSCredential -ArgumentList 'ango', $account.ApiKey
+        $wrongKey = ConvertTo-TestSecureString ($account.PlainKey + '-wrong')
+        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v1/jobs/*/*' -Status 503 # one retry, shown in Verbose
         $Error.Clear()
 
+        # Everything the scenario writes, to any stream, and what the host would show (Out-String renders it as
+        # Out-Default does).
         $captured = @(& {
-                $h = Connect-Hitl -ApiKey $account.ApiKey -BaseUri $emulator.BaseUri -RetryInterval 0.01 -MaximumRetryCount 2 -PassThru -Verbose -Debug
-                $h; $h.ToString(); Get-HitlSession
-                $h | Out-String
+                $VerbosePreference = 'Continue'
+                $DebugPreference = 'Continue'
+                $h = Connect-Hitl -ApiKey $account.ApiKey -BaseUri $emulator.BaseUri -RetryInterval 0.01 -MaximumRetryCount 2 -PassThru
+                $a = Connect-Ango -Credential $credential -BaseUri $angoUri -RetryInterval 0.01 -MaximumRetryCount 2 -PassThru
+                $h; $a; $h.ToString(); $a.ToString(); Get-HitlSession; Get-AngoSession
+                $h | Out-String; $a | Out-String
+                $h, $a | ForEach-Object { $_.PSObject.Properties | ForEach-Object { $_.Name + '=' + $_.Value } }
                 [System.Management.Automation.PSSerializer]::Serialize($h, 5)
-                Get-HitlJob -ProjectId $projectId -JobId $jobId -Verbose -Debug | Out-String
-                New-HitlJob -ProjectId $projectId -FileUrl 'https://files.example.test/secret.png' -Verbose -Debug
-                Get-HitlJob -ProjectId $projectId -JobId 'missing' -Verbose -Debug
-                Test-HitlConnection -Session (New-UnconnectedSession -Service Hitl -ApiKey (ConvertTo-TestSecureString ($account.PlainKey + '-wrong')) -BaseUri $emulator.BaseUri)
+                [System.Management.Automation.PSSerializer]::Serialize($a, 5)
+                Get-HitlJob -ProjectId $projectId -JobId $jobId | Out-String
+                Get-HitlJob -ProjectId $projectId | Out-String
+                Get-AngoProject | Out-String
+                Get-AngoTask -ProjectId $angoProject | Out-String
+                New-HitlJob -ProjectId $projectId -FileUrl 'https://files.example.test/secret.png' | Out-String
+                New-AngoIssue -TaskId $taskId -Content 'secret scan' | Out-String
+                Get-HitlJob -ProjectId $projectId -JobId 'missing'
+                Get-AngoTask -ProjectId $angoProject -TaskId 'missing'
+                try { Connect-Ango -ApiKey $wrongKey -BaseUri $angoUri } catch { $_ | Out-String }
+                Test-HitlConnection -Session (New-UnconnectedSession -Service Hitl -ApiKey $wrongKey -BaseUri $emulator.BaseUri) | Out-String
             } *>&1)
+        $errors = @($Error)
         $text = @($captured | ForEach-Object { $_ | Out-String })
-        $text += @($Error | ForEach-Object { ($_ | Out-String); $_.Exception.ToString() })
-        $text += [System.Management.Automation.PSSerializer]::Serialize($Error, 5)
+        $text += @($errors | ForEach-Object { ($_ | Out-String); $_.Exception.ToString(); $_.ScriptStackTrace; $_.InvocationInfo.Line })
+        $text += [System.Management.Automation.PSSerializer]::Serialize($errors, 5)
+        $all = $text -join "`n"
 
+        # The scenario really happened: the key was used on both services, and each kind of text the scan reads is there.
         @(Get-EmulatorRequest -Account $account | Where-Object { $_.headers.authorization -eq ('api_key ' + $account.PlainKey) }) | Should -Not -HaveCount 0
-        ($text -join "`n") | Should -BeLike '*Retry *'
-        ($text -join "`n") | Should -BeLike '*Response body:*'
+        @(Get-EmulatorRequest -Account $account | Where-Object { $_.headers.apikey -ceq $account.PlainKey }) | Should -Not -HaveCount 0
+        @($captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message.StartsWith('Retry ') }) | Should -Not -HaveCount 0
+        @($captured | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message.StartsWith('Response body:') }) | Should -Not -HaveCount 0
+        @(Get-ErrorId $errors) | Should -Contain 'LabelOps.NotFound'
+        @($captured | Where-Object { $_ -is [string] -and $_.Contains('<Objs') -and $_.Contains($emulator.BaseUri.Authority) }) | Should -HaveCount 2
+        $all | Should -BeLike '*failed with HTTP 401*'
+        $all | Should -Not -BeLike '*is not recognized*' -Because 'every step of the script ran'
+        $all | Should -BeLike "*$projectId*"
+        $all | Should -BeLike "*$angoProject*"
         @($text | Where-Object { $_.Contains($account.PlainKey) }) | Should -HaveCount 0
     }
 
@@ -69,6 +97,25 @@ Describe 'Secrets (SecretScenarioTests)' {
         $refusal | Should -HaveCount 1
         $refusal[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.InvalidArgument*'
         $refusal[0].Exception.Message | Should -BeLikeExactly '*http:// is allowed only for loopback*'
+    }
+
+    It 'An Ango redirect to another host is followed without the apikey header' {
+        $angoProject = New-EmulatorAngoProject -Account $account -Name 'Redirects'
+        $elsewhere = [UriBuilder]::new($emulator.BaseUri)
+        $elsewhere.Host = 'localhost'
+        $elsewhere.Path = "/v2/project/$angoProject"
+        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v2/project/moved-away' -RedirectTo $elsewhere.Uri.AbsoluteUri -Status 301
+        Connect-Ango -ApiKey $account.ApiKey -BaseUri (Get-AngoTestUri) -RetryInterval 0.01 -MaximumRetryCount 0
+        $Error.Clear()
+
+        $out = @(try { Get-AngoProject -ProjectId 'moved-away' 2>$null } catch { $null = $_ })
+
+        $out | Should -HaveCount 0
+        $Error | Should -HaveCount 1
+        $Error[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.Unauthorized*'
+        $arrived = @(Get-EmulatorUnauthenticatedRequest | Where-Object { $_.path -eq $elsewhere.Uri.AbsolutePath })
+        $arrived | Should -HaveCount 1
+        $arrived[0].headers.apikey | Should -BeNullOrEmpty
     }
 
     It 'A HITL redirect to another host is followed without the key and one to the same host keeps it' {

@@ -1,8 +1,7 @@
-# Mirrors tests/LabelOps.Tests/Runbooks/*.cs: each runbook of samples/runbooks runs as Azure Automation would run it,
-# twice, against the emulator, and the tests check the objects, the files and the requests the emulator received.
-# Get-AutomationPSCredential and Get-AutomationVariable get stand-ins (RunbookTest.StandIns) that answer with the
-# account's key and the emulator's addresses and note each call; pwsh has the other built-ins the runbooks use, which
-# the xunit host lacks.
+# The runbooks of samples/runbooks: each runs as Azure Automation would run it, twice, against the emulator, and the
+# tests check the objects, the files and the requests the emulator received. Get-AutomationPSCredential and
+# Get-AutomationVariable get stand-ins that answer with the account's key and the emulator's addresses and note each
+# call; the other built-ins the runbooks use are pwsh's own.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -26,7 +25,7 @@ function global:Get-AutomationVariable {
 '@
 
     function New-RunbookRunspace {
-        # RunbookTest's constructor: the Automation assets of this account, and the stand-ins.
+        # A runspace with the Automation assets of this account, and the stand-ins.
         $calls = [System.Collections.Generic.List[string]]::new()
         $credentials = @{
             Ango = [System.Management.Automation.PSCredential]::new('ango', $account.ApiKey)
@@ -39,7 +38,7 @@ function global:Get-AutomationVariable {
     }
 
     function Invoke-Runbook {
-        # RunbookTest.RunRunbook.
+        # Runs samples/runbooks/<Name> with the parameters, as a scheduled job would.
         param([string] $Name, [hashtable] $Parameters)
         $runbook.Runspace.SessionStateProxy.SetVariable('Runbook', [System.IO.Path]::Combine($runbooks, $Name))
         $runbook.Runspace.SessionStateProxy.SetVariable('RunbookParameters', $Parameters)
@@ -61,7 +60,7 @@ function global:Get-AutomationVariable {
     }
 }
 
-Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
+Describe 'Runbooks' {
     BeforeEach {
         $account = New-EmulatorAccount
         $runbook = New-RunbookRunspace
@@ -74,7 +73,7 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
         [System.IO.Directory]::Delete($folder, $true)
     }
 
-    Context 'Import-AngoAssetNightly.ps1 (ImportAngoAssetNightlyTests)' {
+    Context 'Import-AngoAssetNightly.ps1' {
         BeforeAll {
             function Get-ExternalIdList {
                 param([string] $ProjectId)
@@ -198,7 +197,7 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
         }
     }
 
-    Context 'Stop-StaleHitlJob.ps1 (StopStaleHitlJobTests)' {
+    Context 'Stop-StaleHitlJob.ps1' {
         It 'Stale job cancel cancels only new jobs older than the limit once and -WhatIf cancels nothing' {
             $projectId = New-EmulatorHitlProject -Account $account -Name 'Hourly'
             # Arranged ages: two waiting jobs three hours old, one waiting job made just now, and a started old one.
@@ -253,9 +252,9 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
         }
     }
 
-    Context 'Export-AngoCompletedAnnotation.ps1 (ExportAngoCompletedAnnotationTests)' {
+    Context 'Export-AngoCompletedAnnotation.ps1' {
         BeforeEach {
-            # ExportAngoCompletedAnnotationTests.ArrangeProject: three tasks, two in Complete (the second with an answer).
+            # Three tasks, two in Complete (the second with an answer).
             $projectId = New-EmulatorAngoProject -Account $account -Name 'Exported'
             $tasks = Add-EmulatorAngoAsset -Account $account -ProjectId $projectId -Count 3
             $complete = Get-EmulatorAngoStageId -Account $account -ProjectId $projectId -StageName 'Complete'
@@ -323,7 +322,7 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
         }
     }
 
-    Context 'Export-LabelOpsMetric.ps1 (ExportLabelOpsMetricTests)' {
+    Context 'Export-LabelOpsMetric.ps1' {
         BeforeAll {
             function Get-Cell {
                 # A CSV line as Export-Csv writes it: every field quoted.
@@ -401,7 +400,7 @@ Describe 'Runbooks (tests/LabelOps.Tests/Runbooks)' {
     }
 }
 
-Describe 'Runbooks without Automation assets (RunbookEnvironmentTests)' {
+Describe 'Runbooks without Automation assets' {
     BeforeEach {
         $account = New-EmulatorAccount
         $runbook = New-RunbookRunspace
@@ -437,7 +436,7 @@ Describe 'Runbooks without Automation assets (RunbookEnvironmentTests)' {
     }
 }
 
-Describe 'Runbook help (RunbookHelpTests)' {
+Describe 'Runbook help' {
     It 'Runbook help has a synopsis two examples and describes every parameter (<Runbook>)' -ForEach @(
         @{ Runbook = 'Import-AngoAssetNightly.ps1' }
         @{ Runbook = 'Stop-StaleHitlJob.ps1' }

@@ -4,19 +4,28 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
+using LabelOps.Emulator;
 using LabelOps.Tests.Infrastructure;
 using Xunit;
 
 namespace LabelOps.Tests.Ango
 {
     /// <summary>
-    /// The emulator's /_emulator/ango control routes, which the Pester helpers use where these tests call AngoStore in
-    /// process: each arranges and reads the same state as the store method it stands for. No Pester counterpart: this is
-    /// the Pester suite's own infrastructure.
+    /// The emulator's /_emulator/ango control routes, through which the Pester suite (in another process than the
+    /// emulator) arranges and reads Ango state: each arranges and reads the same state as the AngoStore method it stands
+    /// for. No Pester counterpart: this is the Pester suite's own infrastructure.
     /// </summary>
-    public sealed class AngoControlRouteTests : AngoTest
+    public sealed class AngoControlRouteTests
     {
         private static readonly HttpClient Http = new HttpClient();
+
+        public AngoControlRouteTests() => Account = Emulator.CreateAccount();
+
+        private EmulatorServer Emulator { get; } = SharedEmulator.Server;
+
+        private EmulatorAccount Account { get; }
+
+        private AngoStore Ango => Account.Ango;
 
         private JsonNode? Send(HttpMethod method, string path, JsonObject? body = null, HttpStatusCode expected = HttpStatusCode.OK)
         {

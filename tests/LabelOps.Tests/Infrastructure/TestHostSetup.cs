@@ -6,10 +6,11 @@ namespace LabelOps.Tests.Infrastructure
     internal static class TestHostSetup
     {
         /// <summary>
-        /// Tests run several synchronous PowerShell pipelines at once, each blocking a thread while its cmdlet's
-        /// requests run on the pool. On a 2-core machine the pool starts with 2 threads and adds one about every
-        /// half second, which would serialise concurrent requests and slow Ctrl+C tests; a higher floor removes
-        /// that artefact of the test host (PowerShell itself runs pipelines on its own threads).
+        /// Tests run in parallel, and some block a thread (the SDK-host test waits for its process, the control-route
+        /// tests send synchronously to the in-process emulator) while the rate-gate tests time when each continuation
+        /// runs. On a 2-core machine the pool starts with 2 threads and adds one about every half second, so a
+        /// continuation can start late and a permit look reused early; a higher floor removes that artefact of the
+        /// test host.
         /// </summary>
         [ModuleInitializer]
         internal static void RaiseThreadPoolFloor() => ThreadPool.SetMinThreads(64, 64);
