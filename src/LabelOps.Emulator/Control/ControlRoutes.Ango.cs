@@ -11,7 +11,7 @@ namespace LabelOps.Emulator;
 
 /// <summary>
 /// The <see cref="AngoStore"/> API over HTTP, for the Pester tests (tests/Pester/LabelOps.TestHelpers.psm1), which run
-/// in another process than the emulator: POST routes arrange what the xunit tests arrange in process (projects,
+/// in another process than the emulator: POST routes arrange what a test needs (projects,
 /// assets and their tasks, task fields, batches, issues, storages, generated export records), GET routes read what
 /// they assert on. Every route names the account with "apiKey" (body, or query string for GET).
 /// </summary>
@@ -46,7 +46,7 @@ internal static partial class ControlRoutes
             var store = Ango(a, body, ctx);
             var projectId = Required(body, "projectId");
             var name = Required(body, "name");
-            // The three ways the xunit tests add a batch: AngoStore.DefineBatch, AddBatchToProject and AddTaskBatch.
+            // The three ways to add a batch: AngoStore.DefineBatch, AddBatchToProject and AddTaskBatch.
             var id = (body.String("kind") ?? "define") switch
             {
                 "define" => store.DefineBatch(projectId, name, body.String("description"), body.String("color")),

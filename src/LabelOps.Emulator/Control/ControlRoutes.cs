@@ -79,7 +79,7 @@ internal static partial class ControlRoutes
         var projectId = body.String("projectId") ?? throw new FormatException("projectId is required.");
         var fileUrls = body.Node("fileUrls")?.Deserialize<string[]>();
         var job = Account(accounts, body, context).Hitl.AddJob(projectId, fileUrls, body.String("status") ?? HitlStatuses.New);
-        // Tests of age-based clean-up (Stop-StaleHitlJob.ps1) need jobs made in the past, as xunit sets CreateDate.
+        // Tests of age-based clean-up (Stop-StaleHitlJob.ps1) need jobs made in the past: createDate sets when the job was made.
         if (body.String("createDate") is { } created)
         {
             job.CreateDate = DateTimeOffset.Parse(created, System.Globalization.CultureInfo.InvariantCulture);
