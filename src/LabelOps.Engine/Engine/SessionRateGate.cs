@@ -75,35 +75,43 @@ namespace LabelOps.Engine
         {
             while (true)
             {
-                TimeSpan wait;
-                lock (_lock)
+                var wait = TryEnter(_time.GetUtcNow());
+                if (wait == null)
                 {
-                    var now = _time.GetUtcNow();
-                    if (_pausedUntil > now)
-                    {
-                        wait = _pausedUntil - now;
-                    }
-                    else if (_remaining.HasValue && now < _windowResetAt && _remaining.Value - _inFlight <= 0)
-                    {
-                        wait = _windowResetAt - now;
-                    }
-                    else if (_allowance.HasValue && _starts.Count >= _allowance.Value && _starts.Peek() + _reuseAfter > now)
-                    {
-                        wait = _starts.Peek() + _reuseAfter - now;
-                    }
-                    else
-                    {
-                        if (_allowance.HasValue)
-                        {
-                            if (_starts.Count >= _allowance.Value) _starts.Dequeue();
-                            _starts.Enqueue(now);
-                        }
-                        _inFlight++;
-                        return;
-                    }
+                    return;
                 }
                 // Checked again after the wait: another answer may have moved the pause or opened a new window.
-                await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait.Value < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait.Value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The gate's decision at <paramref name="now"/>: null when the request may start (it is then counted as
+        /// started and in flight), otherwise how long to wait before asking again.
+        /// </summary>
+        internal TimeSpan? TryEnter(DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                if (_pausedUntil > now)
+                {
+                    return _pausedUntil - now;
+                }
+                if (_remaining.HasValue && now < _windowResetAt && _remaining.Value - _inFlight <= 0)
+                {
+                    return _windowResetAt - now;
+                }
+                if (_allowance.HasValue && _starts.Count >= _allowance.Value && _starts.Peek() + _reuseAfter > now)
+                {
+                    return _starts.Peek() + _reuseAfter - now;
+                }
+                if (_allowance.HasValue)
+                {
+                    if (_starts.Count >= _allowance.Value) _starts.Dequeue();
+                    _starts.Enqueue(now);
+                }
+                _inFlight++;
+                return null;
             }
         }
 

@@ -139,25 +139,43 @@ namespace LabelOps.Tests.Engine
         }
 
         [Fact]
-        public async Task The_client_limit_never_starts_more_than_its_allowance_in_any_period_and_reuses_each_permit_one_period_later()
+        public void The_client_limit_never_starts_more_than_its_allowance_in_any_period_and_reuses_each_permit_one_period_later()
         {
-            // The same limit as -MaxRequestsPerMinute 5, with a 1 s period instead of a minute so the test takes seconds.
+            // The same limit as -MaxRequestsPerMinute 5, with a 1 s period. Fifteen callers ask at once; the clock is
+            // simulated (each round moves it to the soonest time the gate names), so every start time is exact.
             var period = TimeSpan.FromSeconds(1);
             var gate = new SessionRateGate(new SessionOptions { MaxRequestsPerMinute = 5 }, TimeProvider.System, period);
-            var watch = Stopwatch.StartNew();
-
-            var times = await EnterTimes(gate, 15, watch);
-
-            // Each time is read when the caller's continuation runs, a few ms after the gate let it through; on a loaded
-            // machine request i may be read later than request i + 5 was. 30 ms covers that jitter and still catches
-            // the SlidingWindowRateLimiter this gate replaced (0.955 s for 5 per second).
-            var jitter = TimeSpan.FromMilliseconds(30);
-            for (var i = 0; i + 5 < times.Count; i++)
+            var start = DateTimeOffset.UnixEpoch;
+            var now = start;
+            var waiting = 15;
+            var starts = new List<TimeSpan>();
+            while (waiting > 0)
             {
-                Assert.True(times[i + 5] - times[i] >= period - jitter, "requests " + i + " and " + (i + 5) + " started " + (times[i + 5] - times[i]) + " apart");
+                TimeSpan? soonest = null;
+                for (var asking = waiting; asking > 0; asking--)
+                {
+                    var wait = gate.TryEnter(now);
+                    if (wait == null)
+                    {
+                        starts.Add(now - start);
+                        waiting--;
+                        gate.Leave(null);
+                    }
+                    else if (soonest == null || wait < soonest)
+                    {
+                        soonest = wait;
+                    }
+                }
+                if (waiting > 0) now += soonest!.Value;
             }
-            Assert.True(times[4] < TimeSpan.FromMilliseconds(500), "the first 5 waited until " + times[4]);
-            Assert.True(times[14] < TimeSpan.FromSeconds(6), "15 requests took " + times[14] + " (expected about 2 s: three allowances, two periods apart)");
+
+            for (var i = 0; i + 5 < starts.Count; i++)
+            {
+                Assert.True(starts[i + 5] - starts[i] >= period, "requests " + i + " and " + (i + 5) + " started " + (starts[i + 5] - starts[i]) + " apart");
+            }
+            Assert.Equal(TimeSpan.Zero, starts[4]); // the whole allowance at once
+            Assert.Equal(period + SessionRateGate.ReuseMargin(period), starts[5]); // a permit comes back one period (and a margin) later
+            Assert.True(starts[14] < TimeSpan.FromSeconds(2.1), "15 requests took " + starts[14] + " (three allowances, two periods apart)");
         }
     }
 }
