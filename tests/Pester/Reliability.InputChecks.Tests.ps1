@@ -27,13 +27,12 @@ Describe 'Input checks and advice' {
         $projectId = New-EmulatorAngoProject -Account $account -Name 'Mail'
         $task = Add-EmulatorAngoAsset -Account $account -ProjectId $projectId -ExternalId 'a.jpg'
         Clear-EmulatorRequest -Account $account
-        $caught = $null
 
-        try { & $Script } catch { $caught = $_ }
+        $refused = @(& $Script 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
 
-        $caught | Should -Not -BeNullOrEmpty
-        $caught.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        $caught.Exception.Message | Should -BeLike '*is not an e-mail address*'
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.InvalidArgument*'
+        $refused[0].Exception.Message | Should -BeLike '*Not an e-mail address*'
         @(Get-EmulatorRequest -Account $account) | Should -HaveCount 0
     }
 

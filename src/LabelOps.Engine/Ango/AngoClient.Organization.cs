@@ -84,6 +84,7 @@ namespace LabelOps.Ango
         public Task<object?> SetOrganizationMemberRolesAsync(string organizationId, IReadOnlyList<KeyValuePair<string, string>> emailRoles, CancellationToken cancellationToken)
         {
             IdRules.Require(organizationId, "OrganizationId");
+            EmailRules.Require(emailRoles.Select(p => p.Key));
             var users = emailRoles.Select(p => new Dictionary<string, object?> { ["email"] = p.Key, ["organizationRole"] = p.Value }).ToList();
             var request = ApiRequest.Post(OrganizationPath(organizationId, "users"), RequestKind.Idempotent)
                 .WithJsonBody(Body(new Dictionary<string, object?> { ["users"] = users }));
@@ -110,6 +111,7 @@ namespace LabelOps.Ango
             CancellationToken cancellationToken)
         {
             IdRules.Require(organizationId, "OrganizationId");
+            EmailRules.Require(emails);
             var body = new Dictionary<string, object?>
             {
                 ["to"] = emails,

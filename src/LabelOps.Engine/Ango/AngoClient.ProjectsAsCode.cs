@@ -80,10 +80,11 @@ namespace LabelOps.Ango
         public Task AddProjectMembersAsync(string projectId, IReadOnlyList<string> emails, string role, CancellationToken cancellationToken)
         {
             IdRules.Require(projectId, "ProjectId");
-            if (emails.Count == 0 || emails.Any(string.IsNullOrWhiteSpace))
+            if (emails.Count == 0)
             {
                 throw LabelOpsException.InvalidArgument("Email is empty.");
             }
+            EmailRules.Require(emails);
             var knownRole = ProjectRoles.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
                 ?? throw LabelOpsException.InvalidArgument("Role '" + role + "' is not one of " + string.Join(", ", ProjectRoles) + ".");
             var body = new Dictionary<string, object?> { ["assignees"] = emails.ToArray(), ["role"] = knownRole };

@@ -54,7 +54,7 @@ namespace LabelOps.Ango
         {
             IdRules.Require(projectId, "ProjectId");
             IdRules.Require(stageId, "Stage");
-            if (string.IsNullOrWhiteSpace(email)) throw LabelOpsException.InvalidArgument("Email is empty.");
+            EmailRules.Require(new[] { email });
             if (taskIds.Count == 0 || taskIds.Count > AssignBatchSize)
             {
                 throw LabelOpsException.InvalidArgument("One assignment takes 1 to " + AssignBatchSize + " task ids; it was given " + taskIds.Count + ".");

@@ -19,7 +19,6 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Assignee", "EmailAddress")]
         [ValidateNotNullOrEmpty]
-        [ValidateEmailAddress]
         public string[] Email { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -32,13 +31,16 @@ namespace LabelOps.Cmdlets.Ango
 
         protected override void ProcessRecord()
         {
-            var invalid = Email.Where(e => string.IsNullOrWhiteSpace(e) || e.Trim().IndexOf('@') <= 0).ToList();
-            if (invalid.Count > 0)
+            var emails = Email.Select(e => e.Trim()).ToList();
+            try
             {
-                WriteError(ErrorRecords.From(LabelOpsException.InvalidArgument("Not an email address: '" + string.Join("', '", invalid) + "'; nothing was sent."), ProjectId));
+                EmailRules.Require(emails);
+            }
+            catch (LabelOpsException failure)
+            {
+                WriteError(ErrorRecords.From(failure, ProjectId));
                 return;
             }
-            var emails = Email.Select(e => e.Trim()).ToList();
             if (!ShouldProcess("Project " + ProjectId, "Add " + string.Join(", ", emails) + " as " + Role))
             {
                 return;

@@ -22,7 +22,6 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ValidateEmailAddress]
         public string[] Email { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1)]
@@ -39,6 +38,16 @@ namespace LabelOps.Cmdlets.Ango
         protected override void EndProcessing()
         {
             var emails = _emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            try
+            {
+                // Before the organization is read or anything is sent: the service mails every invitee.
+                EmailRules.Require(emails);
+            }
+            catch (LabelOpsException failure)
+            {
+                WriteError(ErrorRecords.From(failure, emails.ToArray()));
+                return;
+            }
             List<AngoProjectAssignment> assignments;
             try
             {

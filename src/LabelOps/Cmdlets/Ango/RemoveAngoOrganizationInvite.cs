@@ -18,7 +18,6 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ValidateEmailAddress]
         public string[] Email { get; set; } = new string[0];
 
         protected override void ProcessRecord() => _emails.AddRange(Email);

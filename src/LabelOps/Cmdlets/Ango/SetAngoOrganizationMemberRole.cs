@@ -16,7 +16,6 @@ namespace LabelOps.Cmdlets.Ango
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ValidateEmailAddress]
         public string[] Email { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1)]

@@ -41,7 +41,6 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(Mandatory = true)]
         [Alias("User")]
         [ValidateNotNullOrEmpty]
-        [ValidateEmailAddress]
         public string Email { get; set; } = string.Empty;
 
         /// <summary>Write each task, read again after the assignment (one extra request per task).</summary>
@@ -68,6 +67,16 @@ namespace LabelOps.Cmdlets.Ango
 
         protected override void EndProcessing()
         {
+            try
+            {
+                // Before the stage is resolved or anything is sent: the service mails the assignee.
+                EmailRules.Require(new[] { Email });
+            }
+            catch (LabelOpsException failure)
+            {
+                WriteError(ErrorRecords.From(failure, Email));
+                return;
+            }
             foreach (var pair in _pending)
             {
                 var projectId = pair.Key;
