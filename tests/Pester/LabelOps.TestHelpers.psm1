@@ -424,6 +424,9 @@ function Add-EmulatorFault {
         [string] $ContentType,
         # Answer with a redirect (302 unless -Status) to this URL (Fault.RedirectTo).
         [string] $RedirectTo,
+        # Send the real body slowly: -BodyChunkBytes (default 1024) bytes every -BodyChunkDelayMs (Fault.BodyChunkDelay).
+        [int] $BodyChunkDelayMs,
+        [int] $BodyChunkBytes,
         [int] $Times = 1
     )
     $body = @{ apiKey = $Account.PlainKey; method = $Method; path = $Path; times = $Times }
@@ -437,6 +440,8 @@ function Add-EmulatorFault {
     if ($PSBoundParameters.ContainsKey('ReplyBody')) { $body['body'] = $ReplyBody }
     if ($ContentType) { $body['contentType'] = $ContentType }
     if ($RedirectTo) { $body['redirectTo'] = $RedirectTo }
+    if ($PSBoundParameters.ContainsKey('BodyChunkDelayMs')) { $body['bodyChunkDelayMs'] = $BodyChunkDelayMs }
+    if ($PSBoundParameters.ContainsKey('BodyChunkBytes')) { $body['bodyChunkBytes'] = $BodyChunkBytes }
     $null = Invoke-EmulatorControl -Method Post -Path '/faults' -Body $body
 }
 

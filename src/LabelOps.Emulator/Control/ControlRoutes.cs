@@ -133,6 +133,8 @@ internal static partial class ControlRoutes
             RedirectTo = body.String("redirectTo"),
             ContentType = body.String("contentType"),
             AfterHandler = body.Bool("afterHandler"),
+            BodyChunkDelay = body.Int("bodyChunkDelayMs") is { } pause ? TimeSpan.FromMilliseconds(pause) : null,
+            BodyChunkBytes = body.Int("bodyChunkBytes") ?? 1024,
         };
         Account(accounts, body, context).Faults.Add(
             body.String("method") ?? "*",

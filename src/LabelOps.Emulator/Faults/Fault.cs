@@ -38,6 +38,15 @@ public sealed record Fault
     public string? ContentType { get; init; }
 
     /// <summary>
+    /// Send the (real) body slowly: <see cref="BodyChunkBytes"/> bytes, then this pause, and so on, as over a slow
+    /// link. The answer keeps arriving, so a client must not take it for a timeout.
+    /// </summary>
+    public TimeSpan? BodyChunkDelay { get; init; }
+
+    /// <summary>The size of each piece of a slow body (<see cref="BodyChunkDelay"/>).</summary>
+    public int BodyChunkBytes { get; init; } = 1024;
+
+    /// <summary>
     /// Run the real handler first, so that its side effects happen (e.g. the job IS created),
     /// then replace its response with the fault.
     /// </summary>
@@ -52,6 +61,11 @@ public sealed record Fault
         if (Delay is { } delay)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"delay {delay.TotalMilliseconds:0}ms"));
+        }
+
+        if (BodyChunkDelay is { } chunkDelay)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"slow body {BodyChunkBytes} bytes every {chunkDelay.TotalMilliseconds:0}ms"));
         }
 
         if (DropConnection)

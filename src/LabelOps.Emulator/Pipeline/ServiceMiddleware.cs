@@ -53,6 +53,7 @@ internal sealed class ServiceMiddleware
         context.Response.Body = buffer;
         var outcome = ResponseOutcome.Send;
         string? faultApplied = null;
+        Fault? slowBody = null;
         var failed = false;
         try
         {
@@ -74,6 +75,7 @@ internal sealed class ServiceMiddleware
                 context.Features.Set(account);
                 var fault = account.Faults.TryTake(context.Request.Method, context.Request.Path.Value ?? "/") ?? account.FaultMix?.Draw();
                 faultApplied = fault?.Describe();
+                slowBody = fault?.BodyChunkDelay is null ? null : fault;
                 outcome = await RunAsync(context, next, service, fault, buffer);
             }
         }
@@ -103,7 +105,31 @@ internal sealed class ServiceMiddleware
         // A truncated body must not announce its real length; without one Kestrel sends it chunked.
         context.Response.ContentLength = outcome == ResponseOutcome.SendTruncated ? null : buffer.Length;
         buffer.Position = 0;
+        if (slowBody is not null)
+        {
+            await WriteSlowlyAsync(buffer, realBody, slowBody, context.RequestAborted);
+            return;
+        }
         await buffer.CopyToAsync(realBody, context.RequestAborted);
+    }
+
+    /// <summary>A slow link: the body in pieces, each flushed, with a pause between (Fault.BodyChunkDelay).</summary>
+    private async Task WriteSlowlyAsync(MemoryStream body, Stream destination, Fault fault, CancellationToken aborted)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping);
+        var piece = new byte[Math.Max(1, fault.BodyChunkBytes)];
+        int read;
+        var first = true;
+        while ((read = body.Read(piece, 0, piece.Length)) > 0)
+        {
+            if (!first)
+            {
+                await Task.Delay(fault.BodyChunkDelay!.Value, _time, cancel.Token);
+            }
+            first = false;
+            await destination.WriteAsync(piece.AsMemory(0, read), cancel.Token);
+            await destination.FlushAsync(cancel.Token);
+        }
     }
 
     private async Task<ResponseOutcome> RunAsync(HttpContext context, RequestDelegate next, ServiceProfile service, Fault? fault, MemoryStream buffer)

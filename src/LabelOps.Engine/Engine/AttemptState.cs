@@ -28,6 +28,12 @@ namespace LabelOps.Engine
 
         public int Attempts { get; set; }
 
+        /// <summary>
+        /// A download whose body is streamed: its attempts are bounded by the time to the answer's headers and by the
+        /// time between two reads of the body (<see cref="IdleTimeoutStream"/>), not by a cap on the whole transfer.
+        /// </summary>
+        public bool StreamsBody { get; set; }
+
         public void ReportRetry(int retry, int maximum, TimeSpan delay, Outcome<ApiResponse> outcome)
         {
             var cause = outcome.Exception != null

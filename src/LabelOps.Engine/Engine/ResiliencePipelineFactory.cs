@@ -18,7 +18,9 @@ namespace LabelOps.Engine
         public static ResiliencePipeline<ApiResponse> Create(SessionOptions options, TimeProvider timeProvider)
         {
             var builder = new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = timeProvider };
-            builder.AddTimeout(options.TotalTimeout);
+            // A download that keeps receiving is not late however long it takes: neither the call's nor the
+            // attempt's cap applies to it (it has a header and an idle timeout of its own, ServiceConnection).
+            builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(UnlessStreaming(args.Context, options.TotalTimeout)) });
             if (options.MaximumRetryCount > 0)
             {
                 builder.AddRetry(new RetryStrategyOptions<ApiResponse>
@@ -42,9 +44,12 @@ namespace LabelOps.Engine
             // attempt timeout, so waiting is not mistaken for a slow answer. One gate per session: runspaces share it.
             var gate = new SessionRateGate(options, timeProvider);
             builder.AddStrategy(_ => new SessionRateGateStrategy(gate), new SessionRateGateOptions());
-            builder.AddTimeout(options.Timeout);
+            builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(UnlessStreaming(args.Context, options.Timeout)) });
             return builder.Build();
         }
+
+        private static TimeSpan UnlessStreaming(ResilienceContext context, TimeSpan timeout) =>
+            context.Properties.GetValue(StateKey, null!)?.StreamsBody == true ? System.Threading.Timeout.InfiniteTimeSpan : timeout;
 
         private static bool ShouldRetry(Outcome<ApiResponse> outcome, ResilienceContext context)
         {

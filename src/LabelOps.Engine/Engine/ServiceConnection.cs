@@ -13,6 +13,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
+using Polly.Timeout;
 
 namespace LabelOps.Engine
 {
@@ -125,16 +126,34 @@ namespace LabelOps.Engine
                 observer,
                 async (state, token) =>
                 {
-                    using var response = await SendWithRedirectsAsync(state, uri, token).ConfigureAwait(false);
-                    if (!response.IsSuccessStatusCode)
+                    // -Timeout bounds the wait for the answer's headers, then each wait for more of the body: a large
+                    // file over a slow link takes as long as it takes, a link that goes quiet fails in -Timeout.
+                    HttpResponseMessage response;
+                    using (var headers = CancellationTokenSource.CreateLinkedTokenSource(token))
                     {
-                        return await ReadAsync(response, token).ConfigureAwait(false);
+                        headers.CancelAfter(Options.Timeout);
+                        try
+                        {
+                            response = await SendWithRedirectsAsync(state, uri, headers.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException exception) when (!token.IsCancellationRequested)
+                        {
+                            throw new TimeoutRejectedException("No answer within " + Options.Timeout.TotalSeconds + " s.", Options.Timeout, exception);
+                        }
                     }
-                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    await consume(stream, response.Content.Headers.ContentLength, token).ConfigureAwait(false);
-                    return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null, RateLimitHeaders.Read(response.Headers, DateTimeOffset.UtcNow));
+                    using (response)
+                    {
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            return await ReadAsync(response, token).ConfigureAwait(false);
+                        }
+                        using var stream = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), Options.Timeout, response.Dispose);
+                        await consume(stream, response.Content.Headers.ContentLength, token).ConfigureAwait(false);
+                        return new ApiResponse(response.StatusCode, null, Array.Empty<byte>(), null, RateLimitHeaders.Read(response.Headers, DateTimeOffset.UtcNow));
+                    }
                 },
-                cancellationToken);
+                cancellationToken,
+                streamsBody: true);
         }
 
         private async Task ExecuteAsync(
@@ -142,9 +161,10 @@ namespace LabelOps.Engine
             Uri uri,
             IRequestObserver observer,
             Func<AttemptState, CancellationToken, Task<ApiResponse>> attempt,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            bool streamsBody = false)
         {
-            var state = new AttemptState(request, uri, observer);
+            var state = new AttemptState(request, uri, observer) { StreamsBody = streamsBody };
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(ResiliencePipelineFactory.StateKey, state);
             Outcome<ApiResponse> outcome;
