@@ -108,7 +108,7 @@ namespace LabelOps.Tests.Engine
         [Fact]
         public async Task The_bulk_reader_reads_a_job_object_larger_than_its_buffer_and_the_single_object_form()
         {
-            var big = "{\"job_id\":\"big\",\"status\":\"done\",\"annotations\":{\"text\":\"" + new string('a', 200_000) + "\"}}";
+            var big = "{\"project_id\":\"p\",\"job_id\":\"big\",\"status\":\"done\",\"annotations\":{\"text\":\"" + new string('a', 200_000) + "\"}}";
             var list = await HitlJobListReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes("[" + big + "," + JobJson("small", "new") + "]")), new[] { "big", "small" }, CancellationToken.None);
             var single = await HitlJobListReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(JobJson("only", "done"))), new[] { "only" }, CancellationToken.None);
 
@@ -124,6 +124,7 @@ namespace LabelOps.Tests.Engine
         [InlineData("[{\"job_id\":\"a\",\"status\":\"done\"},{\"job_id\":\"b\"")]
         [InlineData("\"not a list\"")]
         [InlineData("[1,2]")]
+        [InlineData("[{\"unexpected\":\"shape\"}]")]
         public async Task The_bulk_reader_refuses_a_truncated_or_foreign_answer(string body)
         {
             await Assert.ThrowsAnyAsync<JsonException>(() =>
