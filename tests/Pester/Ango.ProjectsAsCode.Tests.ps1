@@ -454,16 +454,14 @@ Describe 'Members, instructions, performance and metrics' {
         @(Select-OutputOfType -Result $result -Type ([LabelOps.AngoProject]))[0].ProjectId | Should -BeExactly $id
     }
 
-    It 'Set-AngoProjectInstruction refuses a missing empty or unsupported file and sends nothing (<Name>)' -ForEach @(
+    # A missing file is specified with every other cmdlet that reads one, in Reliability.LocalFiles.Tests.ps1.
+    It 'Set-AngoProjectInstruction refuses an empty or unsupported file and sends nothing (<Name>)' -ForEach @(
         @{ Name = 'guide.exe'; Message = 'not a supported instructions file' }
-        @{ Name = 'missing.pdf'; Message = 'There is no file' }
         @{ Name = 'empty.pdf'; Message = 'is empty' }
     ) {
         $id = New-EmulatorAngoProject -Account $account -Name 'P'
         $path = [System.IO.Path]::Combine($folder, $Name)
-        if ($Name -ne 'missing.pdf') {
-            [System.IO.File]::WriteAllText($path, $(if ($Name -eq 'empty.pdf') { '' } else { 'MZ' }))
-        }
+        [System.IO.File]::WriteAllText($path, $(if ($Name -eq 'empty.pdf') { '' } else { 'MZ' }))
 
         $result = Invoke-Connected 'Set-AngoProjectInstruction -ProjectId $id -Path $path' -Variables @{ id = $id; path = $path }
 

@@ -121,7 +121,8 @@ public sealed partial class AngoStore
                 {
                     return (0, "assets[" + i + "].data must be an http(s) URL", false);
                 }
-                if (uri.AbsolutePath.StartsWith(ServiceMiddleware.SignedStoragePrefix.Value + "/", StringComparison.Ordinal) && !_storedObjectPaths.Contains(uri.AbsolutePath))
+                // Stored paths are the decoded request paths of the uploads; a URL names 'img[1].jpg' as img%5B1%5D.jpg.
+                if (uri.AbsolutePath.StartsWith(ServiceMiddleware.SignedStoragePrefix.Value + "/", StringComparison.Ordinal) && !_storedObjectPaths.Contains(Uri.UnescapeDataString(uri.AbsolutePath)))
                 {
                     return (0, "assets[" + i + "].data names a file that was never uploaded", false);
                 }

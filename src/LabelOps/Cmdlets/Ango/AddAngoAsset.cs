@@ -26,6 +26,7 @@ namespace LabelOps.Cmdlets.Ango
     public sealed class AddAngoAsset : AngoCmdlet
     {
         private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         private const string UriSet = "Uri";
         private const string RowSet = "InputObject";
 
@@ -41,6 +42,12 @@ namespace LabelOps.Cmdlets.Ango
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = new string[0];
+
+        /// <summary>Local files taken as written (no wildcards: 'img[1].jpg' is that file). Files from Get-ChildItem bind here by their PSPath.</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = new string[0];
 
         /// <summary>URLs the service can read (public, or in a storage integration named by -StorageId).</summary>
         [Parameter(ParameterSetName = UriSet, Mandatory = true, Position = 1)]
@@ -68,6 +75,7 @@ namespace LabelOps.Cmdlets.Ango
 
         /// <summary>The external id, when exactly one asset is added (by default the file name, or the URL).</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = UriSet)]
         [ValidateNotNullOrEmpty]
         public string? ExternalId { get; set; }
@@ -82,7 +90,10 @@ namespace LabelOps.Cmdlets.Ango
             switch (ParameterSetName)
             {
                 case PathSet:
-                    foreach (var path in Path) AddFiles(path);
+                    foreach (var path in Path) AddFiles(path, literal: false);
+                    break;
+                case LiteralPathSet:
+                    foreach (var path in LiteralPath) AddFiles(path, literal: true);
                     break;
                 case UriSet:
                     foreach (var uri in Uri) AddUri(uri);
@@ -117,12 +128,12 @@ namespace LabelOps.Cmdlets.Ango
             }
         }
 
-        private void AddFiles(string path)
+        private void AddFiles(string path, bool literal)
         {
             IReadOnlyList<string> files;
             try
             {
-                files = LocalFiles.Resolve(this, path);
+                files = literal ? new[] { LocalFiles.ResolveLiteral(this, path) } : LocalFiles.Resolve(this, path);
             }
             catch (LabelOpsException failure)
             {

@@ -22,6 +22,9 @@ namespace LabelOps.Cmdlets.Ango
     {
         private const string ConversationSet = "Conversation";
         private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private string GivenPath => ParameterSetName == LiteralPathSet ? LiteralPath : Path;
 
         private readonly List<object?> _conversations = new List<object?>();
 
@@ -34,10 +37,17 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter(ParameterSetName = ConversationSet, Mandatory = true, Position = 1, ValueFromPipeline = true)]
         public object[] Conversation { get; set; } = new object[0];
 
-        /// <summary>A JSON file holding an array of conversations (or JSON lines, one conversation per line).</summary>
+        /// <summary>A JSON file holding an array of conversations (or JSON lines, one conversation per line); wildcards are resolved.</summary>
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string Path { get; set; } = string.Empty;
+
+        /// <summary>The same file, taken as written (no wildcards).</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = string.Empty;
 
         /// <summary>Batch names or ids; sent as names, as the chat upload expects.</summary>
         [Parameter]
@@ -83,9 +93,9 @@ namespace LabelOps.Cmdlets.Ango
             object? target;
             try
             {
-                if (ParameterSetName == PathSet)
+                if (ParameterSetName == PathSet || ParameterSetName == LiteralPathSet)
                 {
-                    var file = LocalFiles.Resolve(this, Path);
+                    var file = ParameterSetName == LiteralPathSet ? new[] { LocalFiles.ResolveLiteral(this, LiteralPath) } : LocalFiles.Resolve(this, Path);
                     if (file.Count != 1) throw LabelOpsException.InvalidArgument("-Path names " + file.Count + " files; name one (Send-AngoChatFile sends several).");
                     var bytes = File.ReadAllBytes(file[0]);
                     CheckConversationsJson(bytes, file[0]);
@@ -102,16 +112,17 @@ namespace LabelOps.Cmdlets.Ango
             }
             catch (LabelOpsException failure)
             {
-                ThrowTerminating(failure, Path);
+                // Non-terminating, as every cmdlet reports a file it cannot use (LocalFiles).
+                WriteError(ErrorRecords.From(failure, GivenPath));
                 return;
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
-                ThrowTerminating(new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + Path + "': " + exception.Message, exception), Path);
+                WriteError(ErrorRecords.From(new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + GivenPath + "': " + exception.Message, exception), GivenPath));
                 return;
             }
 
-            var what = ParameterSetName == PathSet ? source : _conversations.Count + " conversation(s)";
+            var what = ParameterSetName != ConversationSet ? source : _conversations.Count + " conversation(s)";
             if (!ShouldProcess(what, "Add chat assets to Ango project " + ProjectId)) return;
 
             RunForItem(target, async (bridge, token) =>

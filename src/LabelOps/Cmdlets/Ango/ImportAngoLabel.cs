@@ -54,11 +54,12 @@ namespace LabelOps.Cmdlets.Ango
                 IEnumerable<object?> records;
                 try
                 {
-                    records = ReadFile(ResolveFilePath(Path));
+                    records = ReadFile(LocalFiles.ResolveLiteral(this, Path));
                 }
                 catch (LabelOpsException failure)
                 {
-                    ThrowTerminating(failure, Path);
+                    // Non-terminating, as every cmdlet reports a file it cannot use (LocalFiles).
+                    WriteError(ErrorRecords.From(failure, Path));
                     return;
                 }
                 foreach (var record in records) Collect(record, Path);

@@ -13,7 +13,40 @@ namespace LabelOps.Cmdlets.Ango
     /// </summary>
     internal static class LocalFiles
     {
-        /// <summary>The files a -Path value names; throws a LabelOpsException when it names none.</summary>
+        /// <summary>
+        /// The one way a missing input file is reported, by every cmdlet that reads one: LabelOps.NotFound, naming the
+        /// path as the user gave it (the cmdlets write it as a non-terminating error with that path as TargetObject).
+        /// </summary>
+        public static LabelOpsException FileNotFound(string path) =>
+            new LabelOpsException(ErrorReason.NotFound, "Cannot find the file '" + path + "'.");
+
+        /// <summary>
+        /// The file a -LiteralPath (or a single-file -Path, which is never expanded) names, taken as written: brackets
+        /// and asterisks are part of the name. Throws when it is not an existing file.
+        /// </summary>
+        public static string ResolveLiteral(PSCmdlet cmdlet, string path)
+        {
+            string full;
+            try
+            {
+                full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            }
+            catch (Exception exception) when (exception is System.Management.Automation.DriveNotFoundException || exception is ProviderNotFoundException || exception is NotSupportedException || exception is ArgumentException)
+            {
+                throw LabelOpsException.InvalidArgument("'" + path + "' is not a file path: " + exception.Message);
+            }
+            if (Directory.Exists(full))
+            {
+                throw LabelOpsException.InvalidArgument("'" + full + "' is a folder; name a file.");
+            }
+            if (!File.Exists(full))
+            {
+                throw FileNotFound(path);
+            }
+            return full;
+        }
+
+        /// <summary>The files a -Path value names (wildcards expanded); throws a LabelOpsException when it names none.</summary>
         public static IReadOnlyList<string> Resolve(PSCmdlet cmdlet, string path)
         {
             Collection<string> resolved;
@@ -24,7 +57,7 @@ namespace LabelOps.Cmdlets.Ango
             }
             catch (ItemNotFoundException)
             {
-                throw new LabelOpsException(ErrorReason.NotFound, "Cannot find the file '" + path + "'.");
+                throw FileNotFound(path);
             }
             catch (Exception exception) when (exception is System.Management.Automation.DriveNotFoundException || exception is ProviderNotFoundException || exception is ArgumentException)
             {
@@ -49,7 +82,7 @@ namespace LabelOps.Cmdlets.Ango
             }
             if (files.Count == 0)
             {
-                throw new LabelOpsException(ErrorReason.NotFound, "No file matches '" + path + "'.");
+                throw FileNotFound(path);
             }
             return files;
         }
@@ -66,8 +99,11 @@ namespace LabelOps.Cmdlets.Ango
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
-                var reason = exception is FileNotFoundException || exception is DirectoryNotFoundException ? ErrorReason.NotFound : ErrorReason.InvalidOperation;
-                throw new LabelOpsException(reason, "Cannot read '" + file + "': " + exception.Message, exception);
+                if (exception is FileNotFoundException || exception is DirectoryNotFoundException)
+                {
+                    throw FileNotFound(file); // gone since it was named
+                }
+                throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + file + "': " + exception.Message, exception);
             }
         }
 

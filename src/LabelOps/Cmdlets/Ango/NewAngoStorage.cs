@@ -59,10 +59,16 @@ namespace LabelOps.Cmdlets.Ango
                     {
                         throw LabelOpsException.InvalidArgument("-PrivateKeyPath is for gcs storages; use -Credential for " + type + ".");
                     }
-                    var path = ResolveFilePath(PrivateKeyPath!);
-                    if (!File.Exists(path))
+                    string path;
+                    try
                     {
-                        throw LabelOpsException.InvalidArgument("The key file '" + path + "' does not exist.");
+                        path = LocalFiles.ResolveLiteral(this, PrivateKeyPath!);
+                    }
+                    catch (LabelOpsException failure)
+                    {
+                        // A file the cmdlet cannot use names the file, as with every cmdlet that reads one.
+                        WriteError(ErrorRecords.From(failure, PrivateKeyPath));
+                        return;
                     }
                     definition.PrivateKey = File.ReadAllText(path);
                 }

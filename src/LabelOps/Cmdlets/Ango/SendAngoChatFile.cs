@@ -11,7 +11,7 @@ namespace LabelOps.Cmdlets.Ango
     /// Sends prepared chat files as they are, one multipart POST /project/{id}/chat (field 'file') per file. Unlike
     /// Add-AngoChatAsset -Path, the content is not checked here: the service decides what it accepts.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "AngoChatFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommunications.Send, "AngoChatFile", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AngoChatImportResult))]
     public sealed class SendAngoChatFile : AngoCmdlet
     {
@@ -20,21 +20,30 @@ namespace LabelOps.Cmdlets.Ango
         [ArgumentCompleter(typeof(LabelOps.Completers.AngoProjectIdCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
-        /// <summary>Files to send; wildcards are resolved. Files from Get-ChildItem bind by their FullName.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>Files to send; wildcards are resolved.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = new string[0];
 
+        /// <summary>Files to send, taken as written (no wildcards). Files from Get-ChildItem bind here by their PSPath.</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = new string[0];
+
         protected override void ProcessRecord()
         {
-            foreach (var path in Path)
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in literal ? LiteralPath : Path)
             {
                 IReadOnlyList<string> files;
                 try
                 {
-                    files = LocalFiles.Resolve(this, path);
+                    files = literal ? new[] { LocalFiles.ResolveLiteral(this, path) } : LocalFiles.Resolve(this, path);
                 }
                 catch (LabelOpsException failure)
                 {

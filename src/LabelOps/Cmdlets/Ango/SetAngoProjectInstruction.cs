@@ -46,11 +46,7 @@ namespace LabelOps.Cmdlets.Ango
             string contentType;
             try
             {
-                fullPath = ResolveFilePath(Path);
-                if (!File.Exists(fullPath))
-                {
-                    throw LabelOpsException.InvalidArgument("There is no file '" + fullPath + "'.");
-                }
+                fullPath = LocalFiles.ResolveLiteral(this, Path);
                 if (!ContentTypes.TryGetValue(System.IO.Path.GetExtension(fullPath), out contentType!))
                 {
                     throw LabelOpsException.InvalidArgument("'" + System.IO.Path.GetFileName(fullPath) + "' is not a supported instructions file; use one of " + string.Join(", ", ContentTypes.Keys) + ".");
