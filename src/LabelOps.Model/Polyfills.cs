@@ -4,3 +4,15 @@ namespace System.Runtime.CompilerServices
 {
     internal static class IsExternalInit { }
 }
+
+namespace System.Diagnostics.CodeAnalysis
+{
+    // netstandard2.0 lacks the nullable attributes; the compiler honours them by name.
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.ReturnValue, AllowMultiple = true)]
+    internal sealed class NotNullIfNotNullAttribute : Attribute
+    {
+        public NotNullIfNotNullAttribute(string parameterName) => ParameterName = parameterName;
+
+        public string ParameterName { get; }
+    }
+}

@@ -19,6 +19,7 @@ namespace LabelOps
         {
         }
 
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(items))]
         public static implicit operator ValueList<T>?(T[]? items) => items == null ? null : new ValueList<T>(items);
 
         public override string ToString() => string.Join(", ", this.Select(item => item?.ToString()));

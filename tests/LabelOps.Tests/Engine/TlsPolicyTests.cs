@@ -8,6 +8,8 @@ namespace LabelOps.Tests.Engine
     /// Windows PowerShell 5.1 cannot run here, so the rule is checked on the setting it changes: what .NET Framework's
     /// HttpClientHandler reads. One class, so nothing else in this process sees the setting change mid-test.
     /// </summary>
+    // ServicePointManager is obsolete on .NET, but it is exactly what .NET Framework's handler reads.
+#pragma warning disable SYSLIB0014
     [Collection(nameof(TlsPolicyTests))]
     public sealed class TlsPolicyTests
     {
@@ -33,4 +35,5 @@ namespace LabelOps.Tests.Engine
             }
         }
     }
+#pragma warning restore SYSLIB0014
 }

@@ -23,7 +23,7 @@ namespace LabelOps.Tests.Module
         private readonly string _work = Directory.CreateTempSubdirectory("labelops-sdkhost-").FullName;
 
         [Fact]
-        public void In_an_SDK_host_Export_AngoAnnotation_streams_records_and_the_public_types_resolve()
+        public async System.Threading.Tasks.Task In_an_SDK_host_Export_AngoAnnotation_streams_records_and_the_public_types_resolve()
         {
             var account = SharedEmulator.Server.CreateAccount();
             var project = account.Ango.AddProject("Hosted");
@@ -48,10 +48,10 @@ namespace LabelOps.Tests.Module
 
             using var process = Process.Start(start)!;
             var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
 
-            Assert.True(process.ExitCode == 0, "exit " + process.ExitCode + "\n" + output + "\n" + errors.Result);
+            Assert.True(process.ExitCode == 0, "exit " + process.ExitCode + "\n" + output + "\n" + await errors);
             Assert.Contains("records 3", output);
             Assert.Contains("typed True", output);
         }
