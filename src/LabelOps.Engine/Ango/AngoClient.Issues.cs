@@ -54,7 +54,7 @@ namespace LabelOps.Ango
         public Task DeleteIssueAsync(string issueId, CancellationToken cancellationToken)
         {
             IdRules.Require(issueId, "IssueId");
-            return SendAsync(ApiRequest.Delete(ApiRequest.PathOf("issues", issueId), RequestKind.Idempotent), _ => true, cancellationToken);
+            return SendAsync(ApiRequest.Delete(ApiRequest.PathOf("issues", issueId)), _ => true, cancellationToken);
         }
 
         /// <summary>Positions as the SDK sends them: Python's str() of a list of numbers, e.g. "[10, 20.5]".</summary>

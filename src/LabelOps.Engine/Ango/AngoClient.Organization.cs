@@ -75,7 +75,7 @@ namespace LabelOps.Ango
         public Task<object?> RemoveOrganizationMembersAsync(string organizationId, IReadOnlyList<string> emails, CancellationToken cancellationToken)
         {
             IdRules.Require(organizationId, "OrganizationId");
-            var request = ApiRequest.Delete(OrganizationPath(organizationId, "users"), RequestKind.Idempotent)
+            var request = ApiRequest.Delete(OrganizationPath(organizationId, "users"))
                 .WithJsonBody(Body(new Dictionary<string, object?> { ["users"] = emails }));
             return SendAsync(request, Freeform, cancellationToken);
         }
@@ -134,7 +134,7 @@ namespace LabelOps.Ango
         public Task<object?> RemoveOrganizationInvitesAsync(string organizationId, IReadOnlyList<string> emails, CancellationToken cancellationToken)
         {
             IdRules.Require(organizationId, "OrganizationId");
-            var request = ApiRequest.Delete(OrganizationPath(organizationId, "invites"), RequestKind.Idempotent)
+            var request = ApiRequest.Delete(OrganizationPath(organizationId, "invites"))
                 .WithJsonBody(Body(new Dictionary<string, object?> { ["invites"] = emails }));
             return SendAsync(request, Freeform, cancellationToken);
         }
@@ -171,7 +171,7 @@ namespace LabelOps.Ango
         public Task DeleteStorageAsync(string storageId, CancellationToken cancellationToken)
         {
             IdRules.Require(storageId, "StorageId");
-            return SendAsync(ApiRequest.Delete(ApiRequest.PathOf("storages", storageId), RequestKind.Idempotent), _ => true, cancellationToken);
+            return SendAsync(ApiRequest.Delete(ApiRequest.PathOf("storages", storageId)), _ => true, cancellationToken);
         }
 
         private static string OrganizationPath(string organizationId, string what) => ApiRequest.PathOf("organization", organizationId) + "/" + what;

@@ -85,11 +85,10 @@ namespace LabelOps.Engine
 
         public static ApiRequest Get(string path) => new ApiRequest(HttpMethod.Get, path, RequestKind.Read);
 
+        /// <summary>A DELETE: every one the two services offer removes the same thing again harmlessly, so it is retried like a read.</summary>
         public static ApiRequest Delete(string path) => new ApiRequest(HttpMethod.Delete, path, RequestKind.Idempotent);
 
         public static ApiRequest Post(string path, RequestKind kind) => new ApiRequest(HttpMethod.Post, path, kind);
-
-        public static ApiRequest Delete(string path, RequestKind kind) => new ApiRequest(HttpMethod.Delete, path, kind);
 
         /// <summary>A PUT to a pre-signed storage URL: idempotent, and never sent with the API key.</summary>
         public static ApiRequest PutToSignedUrl(Uri signedUrl, Func<HttpContent> content) =>

@@ -29,7 +29,6 @@ namespace LabelOps.Base
 
         public string KeyVariable => _keyVariable;
 
-        public string BaseUriVariable => _baseUriVariable;
 
         public TSession? Current => CurrentHolder().Session;
 
