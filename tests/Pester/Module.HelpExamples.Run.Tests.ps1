@@ -8,7 +8,9 @@
 # $env:HITL_API_KEY and $env:ANGO_API_KEY and the emulator in $env:HITL_BASE_URI and $env:ANGO_BASE_URI (so Connect-*
 # without -BaseUri, and the default sessions, reach the emulator; Connect-Ango:BaseUri is also a default parameter
 # value, since an explicit -Region beats the environment); both services connected as the default sessions; and
-# stand-ins for Get-AutomationPSCredential, Get-AutomationVariable, Get-Credential and Read-Host.
+# stand-ins for Get-AutomationPSCredential, Get-AutomationVariable, Get-Credential and Read-Host; and Set-StrictMode
+# -Version Latest, so that a property the example names and the object lacks is an error rather than an empty value
+# (a fixture's NotStrict, with its reason, turns it off).
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'LabelOps.TestHelpers.psm1') -Force
@@ -60,6 +62,8 @@ $PSDefaultParameterValues['Connect-Ango:BaseUri'] = $env:ANGO_BASE_URI
 Set-Location -LiteralPath $HelpExampleFolder
 Connect-Hitl -RetryInterval 0.01 -MaximumRetryCount 2
 Connect-Ango -RetryInterval 0.01 -MaximumRetryCount 2
+# A property or variable the example names that does not exist is an error, not an empty value.
+Set-StrictMode -Version Latest
 '@
 
     $environmentNames = @('HITL_API_KEY', 'HITL_BASE_URI', 'ANGO_API_KEY', 'ANGO_BASE_URI', 'TEMP')
@@ -115,6 +119,7 @@ Connect-Ango -RetryInterval 0.01 -MaximumRetryCount 2
             foreach ($variable in @($context.Variables.Keys)) { $variables[$variable] = $context.Variables[$variable] }
             $runspace = New-TestRunspace -Variables $variables
             $null = Invoke-InTestRunspace -Runspace $runspace -Script $standIns -ThrowOnError
+            if ($fixture.NotStrict) { $null = Invoke-InTestRunspace -Runspace $runspace -Script 'Set-StrictMode -Off' -ThrowOnError }
             if ($fixture.Prelude) { $null = Invoke-InTestRunspace -Runspace $runspace -Script $fixture.Prelude -ThrowOnError }
 
             $shell = [powershell]::Create()
@@ -133,6 +138,11 @@ Connect-Ango -RetryInterval 0.01 -MaximumRetryCount 2
             Add-Member -InputObject $result -NotePropertyName Finished -NotePropertyValue $finished
             Add-Member -InputObject $result -NotePropertyName Code -NotePropertyValue $code
             Add-Member -InputObject $result -NotePropertyName Context -NotePropertyValue $context
+            if ($finished) {
+                # Errors the example silenced (-ErrorAction SilentlyContinue), for a reader of a failed case.
+                $silenced = (Invoke-InTestRunspace -Runspace $runspace -Script '$Error | ForEach-Object { $_.ToString() }').Output
+                Add-Member -InputObject $result -NotePropertyName Silenced -NotePropertyValue @($silenced)
+            }
             if ($finished -and $fixture.Assert) { & $fixture.Assert $context $result }
             $result
         }
