@@ -463,15 +463,20 @@ function global:Add-AzStorageAccountNetworkRule {
         Arrange = {
             param($Context)
             $id = New-HelpExampleHitlProject -Context $Context -Literal ''
+            $null = New-HelpExampleHitlJob -Context $Context -ProjectId $id -Status done
             $null = Add-HelpExampleFile -Context $Context -Path 'projects.csv' -Text "ProjectId,Name`n$id,Dock cameras`n"
         }
+        Assert  = { param($Context, $Result) @($Result.Output).Count | Should -BeGreaterThan 0 }
     }
     'Get-HitlMetric 4'                = @{
         Arrange = {
             param($Context)
             $ids = @((New-HelpExampleHitlProject -Context $Context -Literal ''), (New-HelpExampleHitlProject -Context $Context -Literal ''))
+            # Jobs of two days ago, inside the last seven days up to today's midnight.
+            foreach ($id in $ids) { $null = New-HelpExampleHitlJob -Context $Context -ProjectId $id -Status done -CreateDate ([DateTimeOffset]::UtcNow.AddDays(-2)) }
             $null = Add-HelpExampleFile -Context $Context -Path 'project-ids.txt' -Text (($ids -join "`n") + "`n")
         }
+        Assert  = { param($Context, $Result) @($Result.Output).Count | Should -BeGreaterThan 0 }
     }
     'Get-HitlProject 1'               = @{
         Arrange = {
@@ -810,8 +815,13 @@ function global:Add-AzStorageAccountNetworkRule {
         Arrange = {
             param($Context)
             $project = New-HelpExampleAngoTaskProject -Context $Context -Literal ''
-            $Context.Replace['66a0c1d2e3f4a5b6c7d8e9f0'] = $project.Assets[4].TaskId
+            $Context.Replace['66a0c1d2e3f4a5b6c7d8e9f0'] = $project.Assets[0].TaskId
+            $Context.Variables['HelpExampleProjectId'] = $project.ProjectId
+            $Context.Variables['HelpExampleTaskId'] = $project.Assets[0].TaskId
         }
+        # The task leaves Label for Review, which writes its first history record.
+        Prelude = 'Move-AngoTask -ProjectId $HelpExampleProjectId -TaskId $HelpExampleTaskId -ToStage Review'
+        Assert  = { param($Context, $Result) @($Result.Output).Count | Should -BeGreaterThan 0 }
     }
     'Get-AngoTaskHistory 2'           = @{ Arrange = { param($Context) $null = New-HelpExampleAngoTaskProject -Context $Context -Literal '6601a7c3e4b0f2a9d8c71b55' } }
     'Set-AngoTaskAssignee 1'          = @{ Arrange = { param($Context) $null = New-HelpExampleAngoTaskProject -Context $Context -Literal '6601a7c3e4b0f2a9d8c71b55' } }

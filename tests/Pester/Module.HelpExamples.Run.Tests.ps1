@@ -23,7 +23,9 @@ BeforeDiscovery {
                 $number++
                 $fixture = $HelpExampleFixtures["$($command.Name) $number"]
                 $skip = if ($null -ne $fixture -and $fixture.Skip) { [string]$fixture.Skip } else { '' }
-                @{ Name = $command.Name; Number = $number; Skip = $skip }
+                # The reason is part of the name, so that a run's output says why the case was skipped.
+                $note = if ($skip) { " (skipped: $skip)" } else { '' }
+                @{ Name = $command.Name; Number = $number; Skip = $skip; Note = $note }
             }
         }
     )
@@ -175,9 +177,11 @@ AfterAll {
 }
 
 Describe 'Help examples run against the emulator' {
-    It '<Name> example <Number> runs without an error' -TestCases $examples {
-        param($Name, $Number, $Skip)
+    It '<Name> example <Number> runs without an error<Note>' -TestCases $examples {
+        param($Name, $Number, $Skip, $Note)
         if ($Skip) {
+            # Pester's normal output lists no skipped test, so the reason is printed here too.
+            Write-Host "[!] $Name example $Number is skipped: $Skip"
             Set-ItResult -Skipped -Because $Skip
             return
         }
