@@ -544,7 +544,22 @@ function global:Add-AzStorageAccountNetworkRule {
         }
         Assert  = { param($Context, $Result) @(Get-EmulatorHitlJobList -Account $Context.Account -ProjectId $Context.State.ProjectId).Count | Should -Be 2 }
     }
-    'New-HitlProject 1'               = @{ Skip = 'it waits until an administrator activates the new project, which the emulator never does (its control surface cannot activate a project)' }
+    'New-HitlProject 1'               = @{
+        # Ten minutes between checks are a fifth of a second here; the administrator (During) activates the project
+        # once the example has asked about it.
+        Replace = @{ 'Start-Sleep -Seconds 600' = 'Start-Sleep -Milliseconds 200' }
+        During  = {
+            param($Context)
+            $found = @{ Asked = @() }
+            Wait-Until -TimeoutSeconds 30 -Because 'the example to ask for its new project' -Condition {
+                $found.Asked = @(Get-EmulatorRequest -Account $Context.Account -Method GET -PathPrefix '/v1/projects/')
+                $found.Asked.Count -gt 0
+            }
+            $id = ([string]$found.Asked[0].path).Substring('/v1/projects/'.Length)
+            Set-EmulatorHitlProjectStatus -Account $Context.Account -ProjectId $id -Status active
+        }
+        Assert  = { param($Context, $Result) @($Result.Output | Where-Object { $_ -is [string] }).Count | Should -Be 1 }
+    }
     'New-HitlProject 2'               = @{
         Arrange = {
             param($Context)

@@ -382,6 +382,12 @@ function Add-EmulatorHitlGeneratedJob {
     [int](Invoke-EmulatorControl -Method Post -Path '/hitl/generated-jobs' -Body $body).jobs
 }
 
+function Set-EmulatorHitlProjectStatus {
+    # What a HITL administrator does: sets the project's status (new, active, inactive).
+    param([Parameter(Mandatory = $true)] $Account, [Parameter(Mandatory = $true)][string] $ProjectId, [Parameter(Mandatory = $true)][string] $Status)
+    $null = Invoke-EmulatorControl -Method Post -Path ('/hitl/projects/' + [Uri]::EscapeDataString($ProjectId) + '/status') -Body @{ apiKey = $Account.PlainKey; status = $Status }
+}
+
 function Set-EmulatorHitlJobStatus {
     # Moves a job as a worker would (HitlStore.SetJobStatus): dates are set, and a done job gets annotations.
     param(
@@ -1170,7 +1176,7 @@ Export-ModuleMember -Function @(
     'New-UnconnectedSession', 'Invoke-EmulatorControl', 'Invoke-AngoControl',
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
     'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator', 'Start-PrivateTestEmulator', 'Use-TestEmulator', 'Stop-PrivateTestEmulator',
-    'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlJobStatus', 'Add-EmulatorHitlGeneratedJob',
+    'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlProjectStatus', 'Set-EmulatorHitlJobStatus', 'Add-EmulatorHitlGeneratedJob',
     'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
     'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',
     'Get-HitlEnvironment', 'Set-HitlEnvironment',

@@ -20,6 +20,7 @@ internal static partial class ControlRoutes
         var control = app.MapGroup("/_emulator");
         control.MapPost("/accounts", context => Handle(context, accounts, CreateAccount));
         control.MapPost("/hitl/projects", context => Handle(context, accounts, CreateProject));
+        control.MapPost("/hitl/projects/{projectId}/status", context => Handle(context, accounts, SetProjectStatus));
         control.MapPost("/hitl/jobs", context => Handle(context, accounts, CreateJob));
         control.MapPost("/hitl/generated-jobs", context => Handle(context, accounts, AddGeneratedJobs));
         control.MapPost("/hitl/jobs/{projectId}/{jobId}/status", context => Handle(context, accounts, SetJobStatus));
@@ -100,6 +101,15 @@ internal static partial class ControlRoutes
             hitl.AddJob(projectId, ["https://files.example.test/generated-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".png"], status);
         }
         return Results.Json(new { added = count, jobs = hitl.GetJobs(projectId).Count });
+    }
+
+    /// <summary>What a Humans in the Loop administrator does: activates (or deactivates) a project.</summary>
+    private static IResult SetProjectStatus(AccountRegistry accounts, ControlBody body, HttpContext context)
+    {
+        Account(accounts, body, context).Hitl.SetProjectStatus(
+            (string)context.Request.RouteValues["projectId"]!,
+            body.String("status") ?? throw new FormatException("status is required."));
+        return Results.NoContent();
     }
 
     private static IResult SetJobStatus(AccountRegistry accounts, ControlBody body, HttpContext context)
