@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,6 +23,13 @@ namespace LabelOps.Hitl.Ledger
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
+
+        /// <summary>
+        /// One writer at a time, readers welcome. Windows enforces FileShare.Read as asked; .NET elsewhere maps any
+        /// share but None to a shared advisory lock, which a second writer would also get, so there it asks for None
+        /// (an exclusive advisory lock, which does not stop other programs from reading).
+        /// </summary>
+        private static readonly FileShare WriterShare = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? FileShare.Read : FileShare.None;
 
         private readonly object _gate = new object();
         private readonly FileStream _stream;
@@ -51,7 +59,7 @@ namespace LabelOps.Hitl.Ledger
             FileStream stream;
             try
             {
-                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, WriterShare);
             }
             catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
             {
