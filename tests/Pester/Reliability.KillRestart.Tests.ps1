@@ -58,13 +58,13 @@ BeforeAll {
             Starts -Script, kills it when -CountCreates reaches each kill point, then runs it to the end. Returns the
             kill points, the creates the emulator received in each run and whether the last run finished.
         #>
-        param([scriptblock] $CountCreates, [string] $Script, [hashtable] $Environment, [string[]] $Arguments, [int[]] $KillAt, $Account)
+        param([scriptblock] $CountCreates, [string] $Script, [hashtable] $Environment, [string[]] $Arguments, [int[]] $KillAt, $Account, [int] $MinimumStep = 25)
         $runs = [System.Collections.Generic.List[object]]::new()
         $points = [System.Collections.Generic.List[int]]::new()
         foreach ($target in $KillAt) {
             $before = & $CountCreates
             # A kill point the previous kill already passed moves on, so that every run is killed mid-way.
-            $k = [Math]::Max($target, $before + 25)
+            $k = [Math]::Max($target, $before + $MinimumStep)
             $child = Start-Child -Script $Script -Environment $Environment -Arguments $Arguments
             Wait-Until { (& $CountCreates) -ge $k -or $child.HasExited } -TimeoutSeconds 45 -Because "$k creates"
             $finishedEarly = $child.HasExited
@@ -162,6 +162,81 @@ Describe 'Kill and restart: New-HitlJob -Ledger' {
 
         $duplicates = @(Get-JobsByFile | Where-Object Count -gt 1)
         Write-Host ("HITL without ledger: killed at {0}; creates per run {1}; rows with more than one job {2}" -f ($result.KillPoints -join ', '), (($result.Runs | ForEach-Object Creates) -join ' / '), $duplicates.Count)
+        $duplicates.Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Kill and restart: Add-AngoAsset -SkipExisting' {
+    BeforeAll {
+        $angoScript = Join-Path $TestDrive 'ango-run.ps1'
+        Set-Content -LiteralPath $angoScript -Value @'
+param([string] $Manifest, [string] $ProjectId, [string] $Csv, [string] $Out, [string] $Skip)
+$ErrorActionPreference = 'Stop'
+Import-Module $Manifest
+# One registration (100 assets) at a time, so that kills land between registrations and inside them.
+$add = @{ ProjectId = $ProjectId; ThrottleLimit = 1; Confirm = $false; ErrorAction = 'Continue' }
+if ($Skip -eq 'yes') { $add['SkipExisting'] = $true }
+Import-Csv -LiteralPath $Csv |
+    Add-AngoAsset @add |
+    ForEach-Object {
+        $result = $_
+        foreach ($asset in $result.Assets) {
+            [pscustomobject]@{ ExternalId = $asset.ExternalId; Data = $asset.Data; Outcome = $(if ($result.AssetsSkipped -gt 0) { 'existing' } else { 'created' }) }
+        }
+    } |
+    Export-Csv -LiteralPath $Out -NoTypeInformation
+'@
+    }
+
+    BeforeEach {
+        $account = New-EmulatorAccount
+        $projectId = New-EmulatorAngoProject -Account $account -Name 'Kill test'
+        Invoke-EmulatorControl -Method Post -Path '/latency' -Body @{ apiKey = $account.PlainKey; latencyMs = 250 }
+        Invoke-EmulatorControl -Method Post -Path '/fault-mix' -Body @{ apiKey = $account.PlainKey; seed = (Get-Random); slowResponsePercent = 30; slowDelayMs = 600; afterHandlerPercent = 100 }
+        $environment = @{ ANGO_API_KEY = $account.PlainKey; ANGO_BASE_URI = (Get-AngoTestUri).AbsoluteUri }
+        $registrationPath = '/v2/project/' + $projectId + '/cloud'
+        $countCreates = { @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $registrationPath).Count }.GetNewClosure()
+        $csv = Join-Path $TestDrive ('assets-' + [guid]::NewGuid().ToString('N') + '.csv')
+        1..1000 | ForEach-Object { [pscustomobject]@{ data = 'https://cdn.example.test/kill/file-{0:D4}.jpg' -f $_ } } |
+            Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        function Get-AssetsByExternalId {
+            @(Get-EmulatorAngoAsset -Account $account -ProjectId $projectId) | Group-Object externalId
+        }
+    }
+
+    It 'A 1,000-file run killed at three random points and re-run adds each file once and writes all 1,000 results' {
+        $out = Join-Path $TestDrive 'ango-out.csv'
+        # Kill points in registrations received (100 assets each): three of 1 to 9.
+        $killAt = @(1..9 | Get-Random -Count 3 | Sort-Object)
+
+        $result = Invoke-KillRestart -CountCreates $countCreates -Script $angoScript -Environment $environment -Account $account -KillAt $killAt -MinimumStep 1 `
+            -Arguments @('-Manifest', $manifest, '-ProjectId', $projectId, '-Csv', $csv, '-Out', $out, '-Skip', 'yes')
+
+        $groups = Get-AssetsByExternalId
+        $duplicates = @($groups | Where-Object Count -gt 1)
+        $output = @(Import-Csv -LiteralPath $out)
+        Write-Host ("Ango kill test: kill points (registrations of 100) {0}; registrations per run {1}; assets in the emulator {2}, external ids with more than one asset {3}; results in the final output {4} ({5} created in the last run, {6} found existing)" -f `
+            ($result.KillPoints -join ', '), (($result.Runs | ForEach-Object Creates) -join ' / '), (@($groups | ForEach-Object { $_.Group }).Count), $duplicates.Count, $output.Count,
+            @($output | Where-Object Outcome -eq 'created').Count, @($output | Where-Object Outcome -eq 'existing').Count)
+
+        $result.Runs | Select-Object -First 3 | ForEach-Object { $_.FinishedBeforeKill | Should -BeFalse -Because "run $($_.Run) is killed mid-way" }
+        $result.Runs[-1].ExitCode | Should -Be 0
+        $duplicates | Should -BeNullOrEmpty
+        $groups | Should -HaveCount 1000
+        $output | Should -HaveCount 1000
+        @($output.ExternalId | Sort-Object -Unique) | Should -HaveCount 1000
+        @($output | Where-Object { $_.ExternalId -ne ($_.Data -split '/')[-1] }) | Should -BeNullOrEmpty
+    }
+
+    It 'Without -SkipExisting the same re-run after a kill duplicates assets (so the test above can fail)' {
+        $out = Join-Path $TestDrive 'ango-noskip-out.csv'
+
+        $result = Invoke-KillRestart -CountCreates $countCreates -Script $angoScript -Environment $environment -Account $account -KillAt @(4) -MinimumStep 1 `
+            -Arguments @('-Manifest', $manifest, '-ProjectId', $projectId, '-Csv', $csv, '-Out', $out, '-Skip', 'no')
+
+        $duplicates = @(Get-AssetsByExternalId | Where-Object Count -gt 1)
+        Write-Host ("Ango without -SkipExisting: killed at {0}; registrations per run {1}; external ids with more than one asset {2}" -f ($result.KillPoints -join ', '), (($result.Runs | ForEach-Object Creates) -join ' / '), $duplicates.Count)
         $duplicates.Count | Should -BeGreaterThan 0
     }
 }
