@@ -154,4 +154,4 @@ Write-Verbose ("{0} row(s) in '{1}'; ledger '{2}'." -f $rows.Count, $csv, $Ledge
 $rows |
     New-HitlJob -Ledger $LedgerPath -ThrottleLimit $ThrottleLimit -Confirm:$false -ErrorAction Continue |
     Select-Object ProjectId, JobId, Status, @{ Name = 'FileUrl'; Expression = { $_.FileUrl -join ';' } } |
-    Export-Csv -LiteralPath $OutputPath -NoTypeInformation -WhatIf:$false
+    Export-Csv -LiteralPath $OutputPath -NoTypeInformation

@@ -108,7 +108,7 @@ namespace LabelOps.Tests.Engine
         [Fact]
         public async Task The_bulk_reader_reads_a_job_object_larger_than_its_buffer_and_the_single_object_form()
         {
-            var big = "{\"job_id\":\"big\",\"status\":\"done\",\"annotations\":{\"text\":\"" + new string('a', 200_000) + "\"}}";
+            var big = "{\"project_id\":\"p1\",\"job_id\":\"big\",\"status\":\"done\",\"annotations\":{\"text\":\"" + new string('a', 200_000) + "\"}}";
             var list = await HitlJobListReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes("[" + big + "," + JobJson("small", "new") + "]")), new[] { "big", "small" }, CancellationToken.None);
             var single = await HitlJobListReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(JobJson("only", "done"))), new[] { "only" }, CancellationToken.None);
 
