@@ -242,6 +242,37 @@ Describe 'Runbooks' {
             (Get-EmulatorHitlJob -Account $account -ProjectId $projectId -JobId $fresh).status | Should -BeExactly 'new'
         }
 
+        It 'Batch submit creates each row once across a run cut short and a second run, and writes every row''s job' {
+            $projectId = New-EmulatorHitlProject -Account $account -Name 'Batch'
+            $csv = [System.IO.Path]::Combine($folder, 'batch.csv')
+            1..6 | ForEach-Object { [pscustomobject]@{ FileUrl = 'https://files.example.test/batch/{0:D2}.jpg' -f $_ } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+            $parameters = @{ CsvPath = $csv; ProjectId = $projectId }
+
+            $whatIf = Invoke-Runbook -Name 'Submit-HitlJobBatch.ps1' -Parameters @{ CsvPath = $csv; ProjectId = $projectId; WhatIf = $true }
+
+            $whatIf.Errors | Should -HaveCount 0
+            @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs') | Should -HaveCount 0
+            [System.IO.File]::Exists($csv + '.ledger.jsonl') | Should -BeFalse
+
+            # A first run that got through two rows before it was stopped: its ledger records two jobs.
+            $firstTwo = [System.IO.Path]::Combine($folder, 'first-two.csv')
+            Import-Csv -LiteralPath $csv | Select-Object -First 2 | Export-Csv -LiteralPath $firstTwo -NoTypeInformation
+            $first = Invoke-Runbook -Name 'Submit-HitlJobBatch.ps1' -Parameters @{ CsvPath = $firstTwo; ProjectId = $projectId; LedgerPath = ($csv + '.ledger.jsonl'); OutputPath = ($csv + '.jobs.csv') }
+            $first.Errors | Should -HaveCount 0
+
+            $second = Invoke-Runbook -Name 'Submit-HitlJobBatch.ps1' -Parameters $parameters
+
+            $second.Errors | Should -HaveCount 0
+            $second.Terminating | Should -BeNullOrEmpty
+            @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs') | Should -HaveCount 6
+            $jobs = @(Get-EmulatorHitlJobList -Account $account -ProjectId $projectId)
+            $jobs | Should -HaveCount 6
+            $written = @(Import-Csv -LiteralPath ($csv + '.jobs.csv'))
+            $written | Should -HaveCount 6
+            Get-Sorted @($written | ForEach-Object { $_.JobId }) | Should -BeExactly (Get-Sorted @($jobs | ForEach-Object { $_.job_id }))
+            $runbook.Calls | Should -Contain 'Credential:HITL'
+        }
+
         It 'Stale job cancel without a project stops before connecting' {
             $result = Invoke-Runbook -Name 'Stop-StaleHitlJob.ps1' -Parameters @{}
 

@@ -134,6 +134,8 @@ public sealed partial class AngoStore
             }
             foreach (var (asset, batches) in prepared)
             {
+                // An external id the project already has makes a second asset: the reference names no uniqueness rule,
+                // so the emulator plays the worst case (docs/assumptions/ango-assets.md, Add-AngoAsset -SkipExisting).
                 var (assetId, _) = AddAsset(projectId, (string?)asset["externalId"], (string?)asset["data"], batches, asset["metadata"] as JsonObject, asset["contextData"] as JsonObject);
                 var stored = FindAsset(assetId)!;
                 if (asset["storage"] is JsonValue storage) stored["storage"] = storage.DeepClone();

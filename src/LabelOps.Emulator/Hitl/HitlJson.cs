@@ -51,7 +51,11 @@ internal static class HitlJson
         return list;
     }
 
-    /// <summary>The document's "image": a key-protected URL on this server for the job's first file.</summary>
+    /// <summary>
+    /// The document's "image": a key-protected URL on this server for the job's first file, whose last segment is
+    /// that file's name. New-HitlJob -Ledger relies on that name to settle rows in doubt (docs/assumptions.md,
+    /// "Restartable bulk creates"), so keep it.
+    /// </summary>
     public static string? ImageUrl(HitlJobRecord job, Uri baseUri)
     {
         if (job.FileUrls.Count == 0)

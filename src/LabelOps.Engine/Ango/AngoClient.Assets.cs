@@ -63,6 +63,21 @@ namespace LabelOps.Ango
             }
         }
 
+        /// <summary>
+        /// The external ids the project's assets carry, read through the whole asset listing. The external id is the
+        /// service-side key a re-run of Add-AngoAsset -SkipExisting leaves out by; the reference does not say the
+        /// service refuses a duplicate external id (docs/assumptions/ango-assets.md), so it is never relied on to.
+        /// </summary>
+        public async Task<HashSet<string>> ListExternalIdsAsync(string projectId, CancellationToken cancellationToken)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var asset in ListAssetsAsync(projectId, null, new PageRange(), null, null, cancellationToken).ConfigureAwait(false))
+            {
+                if (!string.IsNullOrEmpty(asset.ExternalId)) ids.Add(asset.ExternalId!);
+            }
+            return ids;
+        }
+
         /// <summary>GET /getUploadUrl (Ango answers 201): a pre-signed URL to PUT one file to.</summary>
         public Task<Uri> GetUploadUrlAsync(string projectId, string fileName, string? storageId, CancellationToken cancellationToken)
         {

@@ -19,7 +19,13 @@ namespace LabelOps
 
         public long ValidPreLabelsCount { get; set; }
 
-        /// <summary>The assets this request registered, in the order sent.</summary>
+        /// <summary>
+        /// With Add-AngoAsset -SkipExisting: how many of <see cref="Assets"/> the project already held under their
+        /// external ids, and so were not sent (a result of skipped assets has no request behind it and creates nothing).
+        /// </summary>
+        public long AssetsSkipped { get; set; }
+
+        /// <summary>The assets this request registered, in the order sent (or, when <see cref="AssetsSkipped"/> is set, the assets left out).</summary>
         public ValueList<AngoNewAsset> Assets { get; set; } = new ValueList<AngoNewAsset>();
 
         public override string ToString() => AssetsCreated + " asset(s) created in " + ProjectId;

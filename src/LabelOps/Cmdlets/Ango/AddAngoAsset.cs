@@ -80,6 +80,14 @@ namespace LabelOps.Cmdlets.Ango
         [ValidateNotNullOrEmpty]
         public string? ExternalId { get; set; }
 
+        /// <summary>
+        /// Leaves out every item whose external id the project already holds (read from the asset listing before
+        /// anything is uploaded), and writes it as a result with AssetsSkipped, so a re-run after a kill adds each
+        /// item once and still writes a result for every item.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
         /// <summary>How many uploads, and then how many registration requests, may be in flight at once. Output keeps the input order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -200,11 +208,25 @@ namespace LabelOps.Cmdlets.Ango
             var resolver = new AngoNameResolver(client, ProjectId);
             // An unknown -Batch stops the command before anything is uploaded or registered.
             var commonBatches = await resolver.BatchIdsAsync(Batch, token).ConfigureAwait(false);
+            var pending = _pending;
+            if (SkipExisting)
+            {
+                // Before any upload: what the project holds is left out and reported, 100 assets a result as registrations are.
+                var existing = await client.ListExternalIdsAsync(ProjectId, token).ConfigureAwait(false);
+                var skipped = pending.Where(p => p.Asset.ExternalId != null && existing.Contains(p.Asset.ExternalId)).ToList();
+                pending = pending.Where(p => !(p.Asset.ExternalId != null && existing.Contains(p.Asset.ExternalId))).ToList();
+                bridge.Verbose(skipped.Count + " of " + _pending.Count + " asset(s) already in project " + ProjectId + " (by external id); " + pending.Count + " to add.");
+                for (var start = 0; start < skipped.Count; start += AngoClient.AssetsPerRegistration)
+                {
+                    var chunk = skipped.Skip(start).Take(AngoClient.AssetsPerRegistration).Select(p => p.Asset).ToArray();
+                    bridge.WriteObject(new AngoAssetImportResult { ProjectId = ProjectId, AssetsSkipped = chunk.Length, Assets = chunk });
+                }
+            }
 
             // Batch names are resolved one item at a time (the resolver caches), then files upload up to
             // -ThrottleLimit at once; an item whose batches or upload fail is one error and the rest go on.
             var resolved = new List<Pending>();
-            foreach (var item in _pending)
+            foreach (var item in pending)
             {
                 token.ThrowIfCancellationRequested();
                 try

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using LabelOps.Base;
 using LabelOps.Hitl;
+using LabelOps.Hitl.Ledger;
 
 namespace LabelOps.Cmdlets.Hitl
 {
@@ -13,7 +14,7 @@ namespace LabelOps.Cmdlets.Hitl
     /// </summary>
     [Cmdlet(VerbsCommon.New, "HitlJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(HitlJob))]
-    public sealed class NewHitlJob : HitlCmdlet
+    public sealed class NewHitlJob : HitlCmdlet, IDisposable
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
@@ -53,6 +54,14 @@ namespace LabelOps.Cmdlets.Hitl
         public int ThrottleLimit { get; set; } = 8;
 
         /// <summary>
+        /// A file that makes the command restartable: re-run with the same input and ledger after a kill, it
+        /// creates no row twice and writes every row's job (see HitlLedgerRun). Created when missing; its folder must exist.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Ledger { get; set; }
+
+        /// <summary>
         /// The piped object itself (a CSV row), kept so that its error names it as TargetObject. Hidden: a binary
         /// cmdlet has no other way to see the object its ByPropertyName parameters came from.
         /// </summary>
@@ -60,6 +69,8 @@ namespace LabelOps.Cmdlets.Hitl
         public PSObject? InputObject { get; set; }
 
         private ThrottledItems? _items;
+        private HitlLedgerFile? _ledgerFile;
+        private HitlLedgerRun? _ledgerRun;
 
         protected override void BeginProcessing()
         {
@@ -67,7 +78,38 @@ namespace LabelOps.Cmdlets.Hitl
             _items = new ThrottledItems(this, ThrottleLimit, StopToken);
         }
 
-        protected override void EndProcessing() => _items!.Complete();
+        protected override void EndProcessing()
+        {
+            _items!.Complete();
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            _ledgerFile?.Dispose();
+            _ledgerFile = null;
+        }
+
+        /// <summary>Opened at the first row that is to be sent, so -WhatIf leaves no file behind.</summary>
+        private HitlLedgerRun OpenLedger()
+        {
+            if (_ledgerRun != null) return _ledgerRun;
+            var path = ResolveFilePath(Ledger!);
+            try
+            {
+                _ledgerFile = HitlLedgerFile.Open(path);
+            }
+            catch (LabelOpsException failure)
+            {
+                ThrowTerminating(failure, Ledger);
+            }
+            if (_ledgerFile!.SkippedLines > 0)
+            {
+                WriteWarning("The ledger '" + path + "' has " + _ledgerFile.SkippedLines + " line(s) that are not whole records (a run killed while writing); they were skipped.");
+            }
+            WriteVerbose("Ledger '" + path + "' opened.");
+            return _ledgerRun = new HitlLedgerRun(_ledgerFile);
+        }
 
         protected override void ProcessRecord()
         {
@@ -87,20 +129,37 @@ namespace LabelOps.Cmdlets.Hitl
             var webhookUrl = WebhookUrl;
             var webhookHeader = WebhookHeader;
             var expiration = ExpirationMinutes;
-            // The error of a piped row names the row itself, so `$failed.TargetObject | Export-Csv retry.csv` works.
-            _items!.Add(InputObject ?? (object)target, async (bridge, token) =>
+            HitlJobRequest Request() => new HitlJobRequest
             {
-                var request = new HitlJobRequest
-                {
-                    ProjectId = projectId,
-                    FileUrls = urls,
-                    Predictions = PowerShellValues.ToPlainOrParsedJson(prediction, "Prediction"),
-                    WebhookUrl = string.IsNullOrWhiteSpace(webhookUrl) ? null : webhookUrl,
-                    WebhookHeaders = PowerShellValues.ToStringMap(webhookHeader),
-                    ExpirationMinutes = expiration,
-                };
-                return await ClientFor(bridge).CreateJobAsync(request, token).ConfigureAwait(false);
-            });
+                ProjectId = projectId,
+                FileUrls = urls,
+                Predictions = PowerShellValues.ToPlainOrParsedJson(prediction, "Prediction"),
+                WebhookUrl = string.IsNullOrWhiteSpace(webhookUrl) ? null : webhookUrl,
+                WebhookHeaders = PowerShellValues.ToStringMap(webhookHeader),
+                ExpirationMinutes = expiration,
+            };
+            // The error of a piped row names the row itself, so `$failed.TargetObject | Export-Csv retry.csv` works.
+            var errorTarget = InputObject ?? (object)target;
+            if (Ledger == null)
+            {
+                _items!.Add(errorTarget, async (bridge, token) => await ClientFor(bridge).CreateJobAsync(Request(), token).ConfigureAwait(false));
+                return;
+            }
+            var run = OpenLedger();
+            HitlJobRequest request;
+            string key;
+            try
+            {
+                // The key is taken here, in input order: identical rows are told apart by their order.
+                request = Request();
+                key = run.KeyOf(request);
+            }
+            catch (LabelOpsException failure)
+            {
+                _items!.Add(errorTarget, (bridge, token) => throw failure);
+                return;
+            }
+            _items!.Add(errorTarget, async (bridge, token) => await run.RunAsync(ClientFor(bridge), request, key, token).ConfigureAwait(false));
         }
     }
 }

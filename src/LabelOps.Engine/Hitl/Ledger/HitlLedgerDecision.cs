@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace LabelOps.Hitl.Ledger
+{
+    internal enum HitlLedgerVerdict
+    {
+        /// <summary>No job the row could have made exists: send it.</summary>
+        Resend,
+
+        /// <summary>Exactly one job is the row's, and it is nobody else's: record it, send nothing.</summary>
+        Adopt,
+
+        /// <summary>The service's answer does not tell: report an error, send nothing.</summary>
+        CannotTell,
+    }
+
+    /// <summary>What a re-run does with a row whose create was in doubt.</summary>
+    internal sealed class HitlLedgerDecision
+    {
+        private HitlLedgerDecision(HitlLedgerVerdict verdict, HitlJob? job, IReadOnlyList<string> candidates, string? why)
+        {
+            Verdict = verdict;
+            Job = job;
+            Candidates = candidates;
+            Why = why;
+        }
+
+        public HitlLedgerVerdict Verdict { get; }
+
+        /// <summary>The adopted job.</summary>
+        public HitlJob? Job { get; }
+
+        /// <summary>For CannotTell: the jobs that might be the row's.</summary>
+        public IReadOnlyList<string> Candidates { get; }
+
+        public string? Why { get; }
+
+        public static HitlLedgerDecision Resend() => new HitlLedgerDecision(HitlLedgerVerdict.Resend, null, new string[0], null);
+
+        public static HitlLedgerDecision Adopt(HitlJob job) => new HitlLedgerDecision(HitlLedgerVerdict.Adopt, job, new[] { job.JobId }, null);
+
+        public static HitlLedgerDecision CannotTell(IReadOnlyList<string> candidates, string why) =>
+            new HitlLedgerDecision(HitlLedgerVerdict.CannotTell, null, candidates, why);
+    }
+}
