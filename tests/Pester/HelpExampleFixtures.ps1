@@ -212,6 +212,15 @@ $HelpExampleFixtures = @{
         }
     }
     'Add-AngoAsset 3'                 = @{ Arrange = { param($Context) $null = New-HelpExampleAngoProject -Context $Context } }
+    'Add-AngoAsset 4'                 = @{
+        Arrange = {
+            param($Context)
+            $null = New-HelpExampleAngoProject -Context $Context
+            $null = Add-HelpExampleFile -Context $Context -Path 'assets.csv' -Text ("externalId,data`n" +
+                "cam1-0001,https://bucket.example.com/cam1/0001.jpg`ncam1-0002,https://bucket.example.com/cam1/0002.jpg`n")
+        }
+        Assert  = { param($Context, $Result) @(Import-Csv -Path (Join-Path $Context.Folder 'added.csv')).Count | Should -Be 2 }
+    }
     'Add-AngoAttachment 1'            = @{
         Arrange = {
             param($Context)
@@ -530,10 +539,27 @@ function global:Add-AzStorageAccountNetworkRule {
         Arrange = {
             param($Context)
             $id = New-HelpExampleHitlProject -Context $Context -Literal ''
-            Add-HelpExampleJobsCsv -Context $Context -ProjectId $id
+            $Context.State.ProjectId = $id
+            # The share is the example's own folder here.
+            $Context.AutomationVariables['LedgerShare'] = $Context.Folder
+            $null = Add-HelpExampleFile -Context $Context -Path 'batch-45.csv' -Text ("ProjectId,FileUrl`n" +
+                "$id,https://storage.example.com/batch-45/0001.jpg`n$id,https://storage.example.com/batch-45/0002.jpg`n")
+        }
+        Assert  = {
+            param($Context, $Result)
+            @(Import-Csv -Path (Join-Path $Context.Folder 'batch-45-jobs.csv')).Count | Should -Be 2
+            Test-Path -LiteralPath (Join-Path $Context.Folder 'batch-45.ledger.jsonl') | Should -BeTrue
+            @(Get-EmulatorHitlJobList -Account $Context.Account -ProjectId $Context.State.ProjectId).Count | Should -Be 2
         }
     }
     'New-HitlJob 6'                   = @{
+        Arrange = {
+            param($Context)
+            $id = New-HelpExampleHitlProject -Context $Context -Literal ''
+            Add-HelpExampleJobsCsv -Context $Context -ProjectId $id
+        }
+    }
+    'New-HitlJob 7'                   = @{
         Arrange = {
             param($Context)
             $Context.State.ProjectId = New-HelpExampleHitlProject -Context $Context -Literal ''
