@@ -93,6 +93,7 @@ Describe 'Connect-Ango and Get-AngoProject' {
         (@(Select-OutputOfType -Result $result -Type ([LabelOps.AngoProject]) | ForEach-Object { $_.Name }) -join '|') | Should -BeExactly ($expected -join '|')
         # -IncludeTotalCount writes the total first.
         $result.Output[0].psobject.BaseObject | Should -Be ([uint64]250)
+        $result.Output[0].ToString() | Should -BeExactly 'Total count: 250'
         (@(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix '/v2/listProjects' | ForEach-Object { (Get-RequestQuery -Request $_)['page'] }) -join ',') |
             Should -BeExactly '2,3'
     }

@@ -66,8 +66,23 @@ Describe 'PowerShell conventions' {
     }
 
     It 'Every list cmdlet supports paging' {
-        @($cmdlets | Where-Object { $_.Verb -eq 'Get' -and $notPaged -notcontains $_.Name -and -not (Get-CmdletAttribute $_).SupportsPaging } |
-                ForEach-Object { $_.Name }) | Should -HaveCount 0
+        # SupportsPaging, or -First, -Skip and -IncludeTotalCount of its own where by-id reads must not show them.
+        @($cmdlets | Where-Object {
+                $_.Verb -eq 'Get' -and $notPaged -notcontains $_.Name -and
+                -not ($_.Parameters.ContainsKey('First') -and $_.Parameters.ContainsKey('Skip') -and $_.Parameters.ContainsKey('IncludeTotalCount'))
+            } | ForEach-Object { $_.Name }) | Should -HaveCount 0
+    }
+
+    It 'A by-id read shows no paging parameters' {
+        $offenders = foreach ($cmdlet in $cmdlets) {
+            foreach ($set in @($cmdlet.ParameterSets | Where-Object { $_.Name -eq 'ById' })) {
+                foreach ($name in 'First', 'Skip', 'IncludeTotalCount') {
+                    if (@($set.Parameters | Where-Object { $_.Name -eq $name }).Count -gt 0) { $cmdlet.Name + ' ' + $set.Name + ' -' + $name }
+                }
+            }
+        }
+        @($cmdlets | Where-Object { @($_.ParameterSets | Where-Object { $_.Name -eq 'ById' }).Count -gt 0 }).Count | Should -BeGreaterThan 1
+        @($offenders) | Should -HaveCount 0
     }
 
     It 'No parameter is named in the plural' {

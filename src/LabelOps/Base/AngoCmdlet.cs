@@ -34,12 +34,18 @@ namespace LabelOps.Base
 
         private protected AngoClient ClientFor(PipelineBridge bridge) => new AngoClient(ResolvedSession, bridge);
 
-        /// <summary>The -Skip/-First of a cmdlet declared with SupportsPaging = true.</summary>
-        private protected PageRange RequestedRange() => new PageRange
+        /// <summary>-First, -Skip and -IncludeTotalCount of a listing: PowerShell's, for a cmdlet declared with SupportsPaging = true.</summary>
+        private protected virtual ListPaging Paging => new ListPaging(PagingParameters.First, PagingParameters.Skip, PagingParameters.IncludeTotalCount);
+
+        private protected PageRange RequestedRange()
         {
-            Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
-            First = PagingParameters.First >= long.MaxValue ? (long?)null : (long)PagingParameters.First,
-        };
+            var paging = Paging;
+            return new PageRange
+            {
+                Skip = (long)Math.Min(paging.Skip, long.MaxValue),
+                First = paging.First >= long.MaxValue ? (long?)null : (long)paging.First,
+            };
+        }
 
         /// <summary>
         /// Writes every item of a paged list as it arrives, with -IncludeTotalCount and a progress bar that knows
@@ -52,6 +58,7 @@ namespace LabelOps.Base
             CancellationToken token)
         {
             var range = RequestedRange();
+            var includeTotalCount = Paging.IncludeTotalCount;
             long? total = null;
             long written = 0;
             var sinceProgress = Stopwatch.StartNew();
@@ -60,9 +67,9 @@ namespace LabelOps.Base
             Action<long> onTotal = count =>
             {
                 total = count;
-                if (PagingParameters.IncludeTotalCount)
+                if (includeTotalCount)
                 {
-                    bridge.WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0));
+                    bridge.WriteObject(ListPaging.TotalCount((ulong)count));
                 }
             };
             // Items already parsed (the rest of a page) are handed to the pipeline together; the batch is

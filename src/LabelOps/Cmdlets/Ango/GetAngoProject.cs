@@ -4,13 +4,10 @@ using LabelOps.Base;
 namespace LabelOps.Cmdlets.Ango
 {
     /// <summary>Every project of the organisation (streamed, with -First/-Skip), or whole projects by ID.</summary>
-    [Cmdlet(VerbsCommon.Get, "AngoProject", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "AngoProject", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(AngoProject))]
-    public sealed class GetAngoProject : AngoCmdlet
+    public sealed class GetAngoProject : AngoListOrByIdCmdlet
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
         [ValidateNotNullOrEmpty]

@@ -16,13 +16,10 @@ namespace LabelOps.Cmdlets.Ango
     // No default parameter set (the name matches none): with ListSet as the default, PowerShell bound piped tasks
     // (ProjectId and TaskId) to the listing and dropped their TaskId; with ByIdSet, a piped project failed for want of
     // a TaskId. Undecided, it picks the set from what the piped object carries, and a plain -ProjectId still lists.
-    [Cmdlet(VerbsCommon.Get, "AngoTask", DefaultParameterSetName = "FromInput", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "AngoTask", DefaultParameterSetName = "FromInput")]
     [OutputType(typeof(AngoTask))]
-    public sealed class GetAngoTask : AngoCmdlet
+    public sealed class GetAngoTask : AngoListOrByIdCmdlet
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         // Projects already read by this command (by-id reads with -ProjectId), so a pipeline of ids reads each project once.
         private readonly Dictionary<string, AngoProject> _projects = new Dictionary<string, AngoProject>(StringComparer.Ordinal);
 
