@@ -80,14 +80,9 @@ namespace LabelOps.Base
         private void WriteOldest()
         {
             var (target, work) = _inFlight.Dequeue();
-            _bridge.PumpUntil(_cmdlet, work);
             try
             {
-                var result = work.GetAwaiter().GetResult();
-                if (result != null)
-                {
-                    _cmdlet.WriteObject(result);
-                }
+                WriteResult(work);
             }
             catch (LabelOpsException failure)
             {
@@ -115,20 +110,25 @@ namespace LabelOps.Base
         {
             while (_inFlight.Count > 0)
             {
-                var (target, work) = _inFlight.Dequeue();
-                _bridge.PumpUntil(_cmdlet, work);
                 try
                 {
-                    var result = work.GetAwaiter().GetResult();
-                    if (result != null)
-                    {
-                        _cmdlet.WriteObject(result);
-                    }
+                    WriteResult(_inFlight.Dequeue().Work);
                 }
                 catch (LabelOpsException failure)
                 {
                     _cmdlet.WriteWarning("Also failed, after the error that stopped the command: " + failure.Message);
                 }
+            }
+        }
+
+        /// <summary>Waits for the item's work (writing what it reports meanwhile) and writes its result; rethrows its failure.</summary>
+        private void WriteResult(Task<object?> work)
+        {
+            _bridge.PumpUntil(_cmdlet, work);
+            var result = work.GetAwaiter().GetResult();
+            if (result != null)
+            {
+                _cmdlet.WriteObject(result);
             }
         }
     }
