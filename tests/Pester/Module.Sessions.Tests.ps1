@@ -156,3 +156,21 @@ Describe 'Consistent -PassThru' {
         (@(Get-EmulatorAngoMember -Account $account) | Where-Object email -eq 'guest@example.test').organizationRole | Should -BeExactly 'Member'
     }
 }
+
+Describe 'A disposed session' {
+    It 'Is reported as NotConnected, naming the Connect cmdlet, and sends nothing' {
+        $account = New-EmulatorAccount
+        $session = Connect-Hitl -BaseUri $emulator.BaseUri -ApiKey $account.ApiKey -RetryInterval 0.01 -PassThru
+        Disconnect-Hitl
+        Clear-EmulatorRequest -Account $account
+
+        $session.Dispose()
+        $null = Get-HitlProject -ProjectId 'any' -Session $session -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $session.IsConnected | Should -BeFalse
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.NotConnected*'
+        $failed[0].Exception.Message | Should -BeLike '*Connect-Hitl*'
+        @(Get-EmulatorRequest -Account $account) | Should -HaveCount 0
+    }
+}

@@ -77,7 +77,8 @@ namespace LabelOps.Engine
 
         /// <summary>The engine half of a public session (see <see cref="LabelOps.ServiceSession"/>).</summary>
         public static ServiceConnection Of(LabelOps.ServiceSession session) =>
-            session.Connection as ServiceConnection ?? throw new ObjectDisposedException(session.Service + " session", "This session was disconnected; run Connect-" + session.Service + " again.");
+            session.Connection as ServiceConnection ?? throw new LabelOpsException(ErrorReason.NotConnected,
+                "This " + session.Service + " session was disconnected (Disconnect-" + session.Service + "); run Connect-" + session.Service + " again.");
 
         /// <summary>Ends the connection pool; requests already under way are cancelled.</summary>
         public void Dispose() => _http.Dispose();
