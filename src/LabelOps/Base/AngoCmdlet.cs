@@ -9,28 +9,10 @@ using LabelOps.Engine;
 
 namespace LabelOps.Base
 {
-    /// <summary>Base of every Ango Hub cmdlet: -Session and its resolution, and streaming of paged lists.</summary>
-    public abstract class AngoCmdlet : LabelOpsCmdlet
+    /// <summary>Base of every Ango Hub cmdlet: streaming of paged lists.</summary>
+    public abstract class AngoCmdlet : ServiceCmdlet<AngoSession>
     {
-        private AngoSession? _session;
-
-        /// <summary>The session to use (from Connect-Ango -PassThru); by default the one Connect-Ango made.</summary>
-        [Parameter]
-        public AngoSession? Session { get; set; }
-
-        protected AngoSession ResolvedSession => _session ??= DefaultSessions.Ango.Resolve(Session);
-
-        protected override void BeginProcessing()
-        {
-            try
-            {
-                _ = ResolvedSession;
-            }
-            catch (LabelOpsException failure)
-            {
-                ThrowTerminating(failure, null);
-            }
-        }
+        private protected override SessionSlot<AngoSession> Slot => DefaultSessions.Ango;
 
         private protected AngoClient ClientFor(PipelineBridge bridge) => new AngoClient(ResolvedSession, bridge);
 
