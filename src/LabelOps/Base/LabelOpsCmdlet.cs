@@ -74,6 +74,21 @@ namespace LabelOps.Base
             }
         }
 
+        /// <summary>
+        /// For each id the user confirms (ShouldProcess on "<paramref name="noun"/> id"), runs the work as its own item:
+        /// the shape of every cmdlet that deletes things by id.
+        /// </summary>
+        protected void ForEachConfirmed(string[] ids, string noun, string action, Func<string, PipelineBridge, CancellationToken, Task> work)
+        {
+            foreach (var id in ids)
+            {
+                if (ShouldProcess(noun + " " + id, action))
+                {
+                    RunForItem(id, (bridge, token) => work(id, bridge, token));
+                }
+            }
+        }
+
         /// <summary>Stops the command with a LabelOps error (for failures that leave nothing sensible to do next).</summary>
         protected void ThrowTerminating(LabelOpsException failure, object? target) =>
             ThrowTerminatingError(ErrorRecords.From(failure, target));

@@ -17,16 +17,7 @@ namespace LabelOps.Cmdlets.Ango
         [ValidateNotNullOrEmpty]
         public string[] IssueId { get; set; } = new string[0];
 
-        protected override void ProcessRecord()
-        {
-            foreach (var id in IssueId)
-            {
-                if (!ShouldProcess("Issue " + id, "Delete Ango issue"))
-                {
-                    continue;
-                }
-                RunForItem(id, (bridge, token) => ClientFor(bridge).DeleteIssueAsync(id, token));
-            }
-        }
+        protected override void ProcessRecord() =>
+            ForEachConfirmed(IssueId, "Issue", "Delete Ango issue", (id, bridge, token) => ClientFor(bridge).DeleteIssueAsync(id, token));
     }
 }

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using LabelOps.Base;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {
@@ -12,30 +13,13 @@ namespace LabelOps.Cmdlets.Ango
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "AngoOrganizationInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveAngoOrganizationInvite : AngoOrganizationCmdlet
+    public sealed class RemoveAngoOrganizationInvite : AngoOrganizationRemoval
     {
-        private readonly List<string> _emails = new List<string>();
+        private protected override string Action => "Withdraw Ango organization invite";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] Email { get; set; } = new string[0];
+        private protected override string Done => "withdrawn";
 
-        protected override void ProcessRecord() => _emails.AddRange(Email);
-
-        protected override void EndProcessing()
-        {
-            var emails = _emails.Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
-            if (emails.Count == 0 || !ShouldProcess(OrganizationChange.Describe(emails, OrganizationId), "Withdraw Ango organization invite"))
-            {
-                return;
-            }
-            RunForItem(emails, async (bridge, token) =>
-            {
-                var client = ClientFor(bridge);
-                var organization = await OrganizationAsync(client, token).ConfigureAwait(false);
-                var result = await client.RemoveOrganizationInvitesAsync(organization, emails, token).ConfigureAwait(false);
-                OrganizationChange.ReportCounts(bridge, result, emails.Count, "withdrawn");
-            });
-        }
+        private protected override Task<object?> SendAsync(AngoClient client, string organizationId, IReadOnlyList<string> emails, CancellationToken token) =>
+            client.RemoveOrganizationInvitesAsync(organizationId, emails, token);
     }
 }

@@ -1,8 +1,8 @@
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Ango;
 using System.Management.Automation;
-using LabelOps.Base;
 
 namespace LabelOps.Cmdlets.Ango
 {
@@ -12,59 +12,13 @@ namespace LabelOps.Cmdlets.Ango
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "AngoOrganizationMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveAngoOrganizationMember : AngoOrganizationCmdlet
+    public sealed class RemoveAngoOrganizationMember : AngoOrganizationRemoval
     {
-        private readonly List<string> _emails = new List<string>();
+        private protected override string Action => "Remove from Ango organization";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] Email { get; set; } = new string[0];
+        private protected override string Done => "removed";
 
-        protected override void ProcessRecord() => _emails.AddRange(Email);
-
-        protected override void EndProcessing()
-        {
-            var emails = _emails.Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
-            if (emails.Count == 0 || !ShouldProcess(OrganizationChange.Describe(emails, OrganizationId), "Remove from Ango organization"))
-            {
-                return;
-            }
-            RunForItem(emails, async (bridge, token) =>
-            {
-                var client = ClientFor(bridge);
-                var organization = await OrganizationAsync(client, token).ConfigureAwait(false);
-                var result = await client.RemoveOrganizationMembersAsync(organization, emails, token).ConfigureAwait(false);
-                OrganizationChange.ReportCounts(bridge, result, emails.Count, "removed");
-            });
-        }
-    }
-
-    /// <summary>What the collecting organisation cmdlets share: their ShouldProcess target and how they report partial failures.</summary>
-    internal static class OrganizationChange
-    {
-        public static string Describe(IReadOnlyList<string> emails, string? organizationId)
-        {
-            var shown = emails.Count <= 5 ? string.Join(", ", emails) : string.Join(", ", emails.Take(5)) + " and " + (emails.Count - 5) + " more";
-            return emails.Count + " user(s) (" + shown + ") in organization " + (organizationId ?? "(of the key's projects)");
-        }
-
-        /// <summary>Warns when data reports failures ({deleted, failed} or users{updated, failed, results}).</summary>
-        public static void ReportCounts(PipelineBridge bridge, object? data, int sent, string verb)
-        {
-            var map = data as IDictionary;
-            if (map != null && map.Contains("users") && map["users"] is IDictionary users) map = users;
-            if (map == null)
-            {
-                return;
-            }
-            bridge.Verbose(sent + " sent; service reports " + string.Join(", ", map.Keys.Cast<object>().Where(k => !(map[k] is IEnumerable) || map[k] is string).Select(k => k + "=" + map[k])));
-            if (map.Contains("failed") && System.Convert.ToInt64(map["failed"], System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                var details = map.Contains("results") && map["results"] is IEnumerable results
-                    ? ": " + string.Join(", ", results.OfType<IDictionary>().Where(r => !string.Equals(r["status"] as string, "updated", System.StringComparison.OrdinalIgnoreCase)).Select(r => r["email"] + " (" + r["status"] + ")"))
-                    : string.Empty;
-                bridge.WriteWarning(map["failed"] + " of " + sent + " could not be " + verb + details);
-            }
-        }
+        private protected override Task<object?> SendAsync(AngoClient client, string organizationId, IReadOnlyList<string> emails, CancellationToken token) =>
+            client.RemoveOrganizationMembersAsync(organizationId, emails, token);
     }
 }

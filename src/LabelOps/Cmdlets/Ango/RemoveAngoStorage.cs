@@ -16,16 +16,7 @@ namespace LabelOps.Cmdlets.Ango
         [ValidateNotNullOrEmpty]
         public string[] StorageId { get; set; } = new string[0];
 
-        protected override void ProcessRecord()
-        {
-            foreach (var id in StorageId)
-            {
-                if (!ShouldProcess("Storage " + id, "Delete Ango storage integration"))
-                {
-                    continue;
-                }
-                RunForItem(id, (bridge, token) => ClientFor(bridge).DeleteStorageAsync(id, token));
-            }
-        }
+        protected override void ProcessRecord() =>
+            ForEachConfirmed(StorageId, "Storage", "Delete Ango storage integration", (id, bridge, token) => ClientFor(bridge).DeleteStorageAsync(id, token));
     }
 }
