@@ -98,14 +98,13 @@ public sealed partial class BenchmarkRun
         shell.Set("p", projectId);
         shell.Run("Get-AngoTask -ProjectId $p -First 500 | ForEach-Object {}"); // warm-up: JIT and connections
 
-        const string SetPagesInFlight = "(" + EngineAssembly + ".GetType('LabelOps.Engine.PageRange'))::DefaultPagesInFlight";
 
         // Timed exactly as the issue says, into an empty ForEach-Object {}; an empty script block is far cheaper
         // than one that counts, so the count is taken in a separate, untimed run.
         async Task<(TimeSpan Elapsed, int Pages)> List(int pagesInFlight)
         {
             shell.Set("window", pagesInFlight);
-            shell.Run(SetPagesInFlight + " = $window");
+            shell.Run("Connect-Ango -ApiKey $key -BaseUri $uri -PagesInFlight $window");
             await _emulator.ClearRequestsAsync(key);
             var watch = Stopwatch.StartNew();
             shell.Run("Get-AngoTask -ProjectId $p | ForEach-Object {}");
@@ -116,7 +115,7 @@ public sealed partial class BenchmarkRun
 
         var streamed = await List(8);
         var sequential = await List(1);
-        shell.Run(SetPagesInFlight + " = 8");
+        shell.Run("Connect-Ango -ApiKey $key -BaseUri $uri");
         // Generated tasks come in index order, so their external ids rise throughout a correct listing.
         var counted = shell.RunScalar<long>(
             "$n = 0; $previous = ''; $ordered = $true\n" +

@@ -174,3 +174,28 @@ Describe 'A disposed session' {
         @(Get-EmulatorRequest -Account $account) | Should -HaveCount 0
     }
 }
+
+Describe 'Pages in flight, a setting of the Ango session' {
+    AfterEach {
+        Disconnect-Ango
+    }
+
+    It 'Connect-Ango -PagesInFlight 1 requests a page only after the one before it was answered' {
+        $account = New-EmulatorAccount
+        $projectId = New-EmulatorAngoProject -Account $account -Name 'Pages'
+        $null = Add-EmulatorAngoAsset -Account $account -ProjectId $projectId -Count 350
+        Connect-Ango -ApiKey $account.ApiKey -BaseUri (Get-AngoTestUri) -RetryInterval 0.01 -PagesInFlight 1
+        Clear-EmulatorRequest -Account $account
+        # The first page answers at once, the second after 800 ms.
+        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v2/project/*/tasks' -DelayMs 1
+        Add-EmulatorFault -Account $account -Method 'GET' -Path '/v2/project/*/tasks' -DelayMs 800
+
+        $tasks = @(Get-AngoTask -ProjectId $projectId)
+
+        $tasks | Should -HaveCount 350
+        $pages = @(Get-EmulatorRequest -Account $account -Method 'GET' -PathPrefix ('/v2/project/' + $projectId + '/tasks') | Sort-Object { $_.ReceivedAtUtc })
+        $pages | Should -HaveCount 4
+        # With pages requested ahead (the default, 8) the third page would be asked for while the second was held.
+        ($pages[2].ReceivedAtUtc - $pages[1].ReceivedAtUtc).TotalMilliseconds | Should -BeGreaterOrEqual 800
+    }
+}

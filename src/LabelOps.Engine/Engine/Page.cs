@@ -33,12 +33,7 @@ namespace LabelOps.Engine
         /// the service reports the total; without a total only the next page is requested ahead. 1 reads page
         /// after page with nothing in flight while items are written.
         /// </summary>
-        public int PagesInFlight { get; set; } = DefaultPagesInFlight;
-
-        /// <summary>
-        /// The process-wide default for <see cref="PagesInFlight"/> (8): enough to hide a round trip of a few hundred
-        /// milliseconds behind parsing and the pipeline, while memory stays at 8 pages whatever the list's length.
-        /// </summary>
-        public static int DefaultPagesInFlight { get; set; } = 8;
+        /// <remarks>Cmdlets take it from the session (<see cref="SessionOptions.PagesInFlight"/>, Connect-Ango -PagesInFlight).</remarks>
+        public int PagesInFlight { get; set; } = 8;
     }
 }

@@ -23,6 +23,12 @@ namespace LabelOps.Engine
         /// <summary>Client-side ceiling on requests per minute for the whole session (all runspaces); null for none.</summary>
         public int? MaxRequestsPerMinute { get; set; }
 
+        /// <summary>
+        /// How many pages of a listing may be held at once (8): enough to hide a round trip of a few hundred
+        /// milliseconds behind parsing and the pipeline, while memory stays at that many pages whatever the length.
+        /// </summary>
+        public int PagesInFlight { get; set; } = 8;
+
         internal void Validate()
         {
             if (MaxRequestsPerMinute.HasValue && (MaxRequestsPerMinute.Value < 1 || MaxRequestsPerMinute.Value > 100000))
@@ -36,6 +42,10 @@ namespace LabelOps.Engine
             if (RetryInterval < TimeSpan.Zero || MaximumRetryDelay < TimeSpan.Zero)
             {
                 throw LabelOpsException.InvalidArgument("Retry delays cannot be negative.");
+            }
+            if (PagesInFlight < 1 || PagesInFlight > 64)
+            {
+                throw LabelOpsException.InvalidArgument("PagesInFlight must be between 1 and 64.");
             }
             if (Timeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
             {

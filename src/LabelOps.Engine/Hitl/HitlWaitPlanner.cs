@@ -47,7 +47,7 @@ namespace LabelOps.Hitl
 
         /// <summary>
         /// Process-wide: false brings back the rule before issue 13 (a bulk read whenever two or more jobs of a
-        /// project are waited for), for the benchmark's before/after rows only. Like PageRange.DefaultPagesInFlight.
+        /// project are waited for), for the benchmark's before/after rows only.
         /// </summary>
         public static bool UseCostRule { get; set; } = true;
 

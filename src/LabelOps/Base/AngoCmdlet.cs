@@ -25,6 +25,7 @@ namespace LabelOps.Base
             return new PageRange
             {
                 Skip = (long)Math.Min(paging.Skip, long.MaxValue),
+                PagesInFlight = ServiceConnection.Of(ResolvedSession).Options.PagesInFlight,
                 First = paging.First >= long.MaxValue ? (long?)null : (long)paging.First,
             };
         }

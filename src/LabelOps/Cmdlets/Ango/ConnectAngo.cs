@@ -16,6 +16,11 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter]
         public AngoRegion Region { get; set; } = AngoRegion.EU;
 
+        /// <summary>How many pages of a listing may be requested ahead and held at once (1 reads page after page).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int PagesInFlight { get; set; } = 8;
+
         protected override SessionSlot<AngoSession> Slot => DefaultSessions.Ango;
 
         protected override string ServiceName => "Ango Hub";
@@ -32,6 +37,7 @@ namespace LabelOps.Cmdlets.Ango
                 // means its API, not a 404 from /listProjects at the root.
                 baseUri = new System.Uri(baseUri, "v2/");
             }
+            options.PagesInFlight = PagesInFlight;
             return LabelOps.Ango.AngoConnection.Open(key, baseUri, options);
         }
 
