@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LabelOps.HelpCompiler.Markdown;
 
 namespace LabelOps.HelpCompiler
 {
@@ -40,17 +39,17 @@ namespace LabelOps.HelpCompiler
 
         /// <summary>Renders the about topic in <paramref name="markdown"/>; lines end with CRLF, like shipped about files.</summary>
         public static string Render(string markdown, string filePath) =>
-            Render(MarkdownParser.Parse(markdown, filePath), filePath);
+            Render(HelpMarkdown.Parse(markdown, filePath), filePath);
 
-        public static string Render(MarkdownDocument document, string filePath)
+        public static string Render(HelpMarkdown document, string filePath)
         {
-            IReadOnlyList<MarkdownBlock> blocks = document.Blocks;
+            IReadOnlyList<Block> blocks = document.Blocks;
             string topicName = Path.GetFileNameWithoutExtension(filePath);
             int index = 0;
 
-            if (blocks.Count > 0 && blocks[0].Kind == MarkdownBlockKind.Heading && blocks[0].Level == 1)
+            if (blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading && blocks[0].Level == 1)
             {
-                string title = InlineMarkdown.ToPlainText(blocks[0].Text).Trim();
+                string title = HelpMarkdown.PlainText(blocks[0].Text).Trim();
                 if (!topicName.StartsWith("about_", StringComparison.OrdinalIgnoreCase) && title.Length > 0)
                 {
                     topicName = title;
@@ -60,13 +59,13 @@ namespace LabelOps.HelpCompiler
             }
 
             // The PlatyPS template repeats the name as "## about_Name" under the title.
-            if (index < blocks.Count && blocks[index].Kind == MarkdownBlockKind.Heading &&
-                string.Equals(InlineMarkdown.ToPlainText(blocks[index].Text).Trim(), topicName, StringComparison.OrdinalIgnoreCase))
+            if (index < blocks.Count && blocks[index].Kind == BlockKind.Heading &&
+                string.Equals(HelpMarkdown.PlainText(blocks[index].Text).Trim(), topicName, StringComparison.OrdinalIgnoreCase))
             {
                 index++;
             }
 
-            MarkdownBlock? firstSection = blocks.Skip(index).FirstOrDefault(b => b.Kind == MarkdownBlockKind.Heading);
+            Block? firstSection = blocks.Skip(index).FirstOrDefault(b => b.Kind == BlockKind.Heading);
             int sectionLevel = firstSection?.Level ?? 2;
 
             var lines = new List<string> { "TOPIC", Indent + topicName, string.Empty };
@@ -76,11 +75,11 @@ namespace LabelOps.HelpCompiler
 
             for (; index < blocks.Count; index++)
             {
-                MarkdownBlock block = blocks[index];
-                if (block.Kind == MarkdownBlockKind.Heading)
+                Block block = blocks[index];
+                if (block.Kind == BlockKind.Heading)
                 {
                     EnsureBlank(lines);
-                    string text = InlineMarkdown.ToPlainText(block.Text).Trim().ToUpperInvariant();
+                    string text = HelpMarkdown.PlainText(block.Text).Trim().ToUpperInvariant();
                     int depth = Math.Min(2, Math.Max(0, block.Level - sectionLevel));
                     lines.Add(new string(' ', depth * 2) + text);
                     afterHeading = true;
@@ -94,11 +93,11 @@ namespace LabelOps.HelpCompiler
                 }
 
                 afterHeading = false;
-                if (section == "SHORT DESCRIPTION" && !synopsisWritten && block.Kind == MarkdownBlockKind.Paragraph)
+                if (section == "SHORT DESCRIPTION" && !synopsisWritten && block.Kind == BlockKind.Paragraph)
                 {
                     // Get-Help lists line 5 of the file as the topic's synopsis, so the short description is
                     // kept on one line (however long) instead of being wrapped.
-                    lines.Add(Indent + InlineMarkdown.JoinLines(block.Lines).Replace('\n', ' '));
+                    lines.Add(Indent + HelpMarkdown.JoinLines(block.Lines));
                     synopsisWritten = true;
                     continue;
                 }
@@ -128,50 +127,26 @@ namespace LabelOps.HelpCompiler
             }
         }
 
-        private static void RenderBlock(MarkdownBlock block, List<string> lines)
+        private static void RenderBlock(Block block, List<string> lines)
         {
             switch (block.Kind)
             {
-                case MarkdownBlockKind.Paragraph:
-                    foreach (string hardLine in InlineMarkdown.JoinLines(block.Lines).Split('\n'))
+                case BlockKind.Paragraph:
+                    lines.AddRange(Wrap(HelpMarkdown.JoinLines(block.Lines), Indent, Indent));
+                    break;
+                case BlockKind.Quote:
+                    lines.AddRange(Wrap(PlatyPsMarkdownReader.QuoteText(block.Lines), Indent, Indent));
+                    break;
+                case BlockKind.List:
+                    foreach (ListItem item in block.Items)
                     {
-                        lines.AddRange(Wrap(hardLine, Indent, Indent));
+                        string first = Indent + item.Marker + " ";
+                        lines.AddRange(Wrap(HelpMarkdown.JoinLines(item.Lines), first, new string(' ', first.Length)));
                     }
 
                     break;
-                case MarkdownBlockKind.Quote:
-                    foreach (string hardLine in PlatyPsMarkdownReader.QuoteText(block.Lines).Split('\n'))
-                    {
-                        lines.AddRange(Wrap(hardLine, Indent, Indent));
-                    }
-
-                    break;
-                case MarkdownBlockKind.List:
-                    foreach (MarkdownListItem item in block.Items)
-                    {
-                        string first = Indent + new string(' ', item.Depth * 2) + item.Marker + " ";
-                        string hanging = new string(' ', first.Length);
-                        string[] parts = InlineMarkdown.JoinLines(item.Lines).Split('\n');
-                        for (int i = 0; i < parts.Length; i++)
-                        {
-                            lines.AddRange(Wrap(parts[i], i == 0 ? first : hanging, hanging));
-                        }
-                    }
-
-                    break;
-                case MarkdownBlockKind.CodeBlock:
-                    foreach (string code in block.Lines)
-                    {
-                        lines.Add(code.Length == 0 ? string.Empty : CodeIndent + code);
-                    }
-
-                    break;
-                case MarkdownBlockKind.Table:
-                    foreach (string row in block.Lines)
-                    {
-                        lines.Add(Indent + row);
-                    }
-
+                case BlockKind.Code:
+                    lines.AddRange(block.Lines.Select(code => code.Length == 0 ? string.Empty : CodeIndent + code));
                     break;
             }
         }

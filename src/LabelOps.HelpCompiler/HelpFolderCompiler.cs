@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LabelOps.HelpCompiler.Markdown;
 
 namespace LabelOps.HelpCompiler
 {
@@ -64,7 +63,7 @@ namespace LabelOps.HelpCompiler
                 try
                 {
                     string text = File.ReadAllText(file, Encoding.UTF8);
-                    MarkdownDocument doc = MarkdownParser.Parse(text, display);
+                    HelpMarkdown doc = HelpMarkdown.Parse(text, display);
                     switch (PlatyPsMarkdownReader.Classify(file, doc))
                     {
                         case HelpFileKind.Command:

@@ -202,7 +202,7 @@ namespace LabelOps.HelpCompiler
         {
             var links = new List<XElement>();
             string? online = command.OnlineVersion;
-            if (online != null && InlineMarkdownUrl(online) &&
+            if (online != null && HelpMarkdown.IsAbsoluteUrl(online) &&
                 !command.RelatedLinks.Any(l => l.Text.StartsWith("Online Version", StringComparison.OrdinalIgnoreCase)))
             {
                 // New-ExternalHelp turns "online version" into the first link; Get-Help -Online opens it.
@@ -213,9 +213,7 @@ namespace LabelOps.HelpCompiler
             return links;
         }
 
-        private static bool InlineMarkdownUrl(string url) => Markdown.InlineMarkdown.IsAbsoluteUrl(url);
-
-        private static XElement Link(string text, string uri) =>
+                private static XElement Link(string text, string uri) =>
             new XElement(Maml + "navigationLink",
                 new XElement(Maml + "linkText", text),
                 new XElement(Maml + "uri", uri));
