@@ -191,20 +191,10 @@ namespace LabelOps.HelpCompiler
             return sections;
         }
 
-        private static void ReadSyntax(CommandHelp help, List<Block> blocks)
-        {
-            foreach (Block b in blocks.Where(b => b.Kind == BlockKind.Heading && b.Level == 3))
-            {
-                string setName = HelpMarkdown.PlainText(b.Text).Trim();
-                bool isDefault = setName.EndsWith("(Default)", StringComparison.OrdinalIgnoreCase);
-                setName = isDefault ? setName.Substring(0, setName.Length - "(Default)".Length).Trim() : setName;
-                if (setName.Length > 0)
-                {
-                    help.SyntaxParameterSets.Add(setName);
-                    help.DefaultParameterSet = isDefault ? setName : help.DefaultParameterSet;
-                }
-            }
-        }
+        private static void ReadSyntax(CommandHelp help, List<Block> blocks) => help.SyntaxParameterSets.AddRange(blocks
+            .Where(b => b.Kind == BlockKind.Heading && b.Level == 3)
+            .Select(b => Regex.Replace(HelpMarkdown.PlainText(b.Text).Trim(), @"\s*\(Default\)$", string.Empty, RegexOptions.IgnoreCase))
+            .Where(setName => setName.Length > 0));
 
         private static void ReadExamples(CommandHelp help, List<Block> blocks, string filePath)
         {
