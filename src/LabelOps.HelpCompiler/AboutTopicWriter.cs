@@ -43,18 +43,13 @@ namespace LabelOps.HelpCompiler
 
         public static string Render(HelpMarkdown document, string filePath)
         {
-            IReadOnlyList<Block> blocks = document.Blocks;
+            List<Block> blocks = document.Blocks.ToList();
             string topicName = Path.GetFileNameWithoutExtension(filePath);
             int index = 0;
-
             if (blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading && blocks[0].Level == 1)
             {
                 string title = HelpMarkdown.PlainText(blocks[0].Text).Trim();
-                if (!topicName.StartsWith("about_", StringComparison.OrdinalIgnoreCase) && title.Length > 0)
-                {
-                    topicName = title;
-                }
-
+                topicName = topicName.StartsWith("about_", StringComparison.OrdinalIgnoreCase) || title.Length == 0 ? topicName : title;
                 index = 1;
             }
 
@@ -65,124 +60,67 @@ namespace LabelOps.HelpCompiler
                 index++;
             }
 
-            Block? firstSection = blocks.Skip(index).FirstOrDefault(b => b.Kind == BlockKind.Heading);
-            int sectionLevel = firstSection?.Level ?? 2;
-
+            int sectionLevel = blocks.Skip(index).FirstOrDefault(b => b.Kind == BlockKind.Heading)?.Level ?? 2;
             var lines = new List<string> { "TOPIC", Indent + topicName, string.Empty };
             bool afterHeading = true;
             string section = string.Empty;
             bool synopsisWritten = false;
-
-            for (; index < blocks.Count; index++)
+            foreach (Block block in blocks.Skip(index))
             {
-                Block block = blocks[index];
-                if (block.Kind == BlockKind.Heading)
+                bool heading = block.Kind == BlockKind.Heading;
+                if ((heading || !afterHeading) && lines[^1].Length != 0)
                 {
-                    EnsureBlank(lines);
-                    string text = HelpMarkdown.PlainText(block.Text).Trim().ToUpperInvariant();
-                    int depth = Math.Min(2, Math.Max(0, block.Level - sectionLevel));
-                    lines.Add(new string(' ', depth * 2) + text);
-                    afterHeading = true;
-                    section = text;
-                    continue;
+                    lines.Add(string.Empty);
                 }
 
-                if (!afterHeading)
+                afterHeading = heading;
+                if (heading)
                 {
-                    EnsureBlank(lines);
+                    section = HelpMarkdown.PlainText(block.Text).Trim().ToUpperInvariant();
+                    lines.Add(new string(' ', 2 * Math.Clamp(block.Level - sectionLevel, 0, 2)) + section);
                 }
-
-                afterHeading = false;
-                if (section == "SHORT DESCRIPTION" && !synopsisWritten && block.Kind == BlockKind.Paragraph)
+                else if (section == "SHORT DESCRIPTION" && !synopsisWritten && block.Kind == BlockKind.Paragraph)
                 {
                     // Get-Help lists line 5 of the file as the topic's synopsis, so the short description is
                     // kept on one line (however long) instead of being wrapped.
                     lines.Add(Indent + HelpMarkdown.JoinLines(block.Lines));
                     synopsisWritten = true;
-                    continue;
                 }
-
-                RenderBlock(block, lines);
-            }
-
-            while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
-            {
-                lines.RemoveAt(lines.Count - 1);
-            }
-
-            var sb = new StringBuilder();
-            foreach (string line in lines)
-            {
-                sb.Append(line.TrimEnd()).Append("\r\n");
-            }
-
-            return sb.ToString();
-        }
-
-        private static void EnsureBlank(List<string> lines)
-        {
-            if (lines.Count > 0 && lines[lines.Count - 1].Length != 0)
-            {
-                lines.Add(string.Empty);
-            }
-        }
-
-        private static void RenderBlock(Block block, List<string> lines)
-        {
-            switch (block.Kind)
-            {
-                case BlockKind.Paragraph:
-                    lines.AddRange(Wrap(HelpMarkdown.JoinLines(block.Lines), Indent, Indent));
-                    break;
-                case BlockKind.Quote:
-                    lines.AddRange(Wrap(PlatyPsMarkdownReader.QuoteText(block.Lines), Indent, Indent));
-                    break;
-                case BlockKind.List:
-                    foreach (ListItem item in block.Items)
+                else
+                {
+                    lines.AddRange(block.Kind switch
                     {
-                        string first = Indent + item.Marker + " ";
-                        lines.AddRange(Wrap(HelpMarkdown.JoinLines(item.Lines), first, new string(' ', first.Length)));
-                    }
-
-                    break;
-                case BlockKind.Code:
-                    lines.AddRange(block.Lines.Select(code => code.Length == 0 ? string.Empty : CodeIndent + code));
-                    break;
+                        BlockKind.Paragraph => Wrap(HelpMarkdown.JoinLines(block.Lines), Indent, Indent),
+                        BlockKind.Quote => Wrap(PlatyPsMarkdownReader.QuoteText(block.Lines), Indent, Indent),
+                        BlockKind.List => block.Items.SelectMany(item =>
+                            Wrap(HelpMarkdown.JoinLines(item.Lines), Indent + item.Marker + " ", new string(' ', Indent.Length + item.Marker.Length + 1))),
+                        _ => block.Lines.Select(code => code.Length == 0 ? string.Empty : CodeIndent + code),
+                    });
+                }
             }
+
+            int end = lines.FindLastIndex(l => l.Length > 0);
+            return string.Concat(lines.Take(end + 1).Select(l => l.TrimEnd() + "\r\n"));
         }
 
         /// <summary>Word-wraps <paramref name="text"/> to <see cref="LineWidth"/> columns; a word longer than a line gets a line of its own.</summary>
         internal static IEnumerable<string> Wrap(string text, string firstIndent, string nextIndent)
         {
-            string[] words = text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0)
+            var line = new StringBuilder();
+            string indent = firstIndent;
+            foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                yield return string.Empty;
-                yield break;
-            }
-
-            var line = new StringBuilder(firstIndent);
-            int lineStartLength = firstIndent.Length;
-            foreach (string word in words)
-            {
-                bool lineEmpty = line.Length == lineStartLength;
-                if (!lineEmpty && line.Length + 1 + word.Length > LineWidth)
+                if (line.Length > 0 && indent.Length + line.Length + 1 + word.Length > LineWidth)
                 {
-                    yield return line.ToString();
-                    line.Clear().Append(nextIndent);
-                    lineStartLength = nextIndent.Length;
-                    lineEmpty = true;
+                    yield return indent + line;
+                    line.Clear();
+                    indent = nextIndent;
                 }
 
-                if (!lineEmpty)
-                {
-                    line.Append(' ');
-                }
-
-                line.Append(word);
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
             }
 
-            yield return line.ToString();
+            yield return line.Length == 0 ? string.Empty : indent + line;
         }
     }
 }
