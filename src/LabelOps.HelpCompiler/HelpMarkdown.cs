@@ -41,6 +41,7 @@ namespace LabelOps.HelpCompiler
         private static readonly Regex Heading = new Regex(@"^ {0,3}(?<hashes>#{1,6})(?:[ \t]+(?<text>.*?))?[ \t]*$", RegexOptions.CultureInvariant);
         private static readonly Regex Item = new Regex(@"^ *(?<marker>[-*+]|\d{1,9}\.)(?:[ \t]+(?<text>.*)|[ \t]*)$", RegexOptions.CultureInvariant);
         private static readonly Regex Quote = new Regex(@"^ {0,3}> ?(?<text>.*)$", RegexOptions.CultureInvariant);
+        private static readonly Regex CodeSpan = new Regex(@"(?<![\\`])(?<run>`+)(?!`).*?(?<!`)\k<run>(?!`)", RegexOptions.CultureInvariant);
         private static readonly Regex Bold = new Regex(@"\*\*(?=\S)(?<t>.+?)(?<=\S)\*\*", RegexOptions.CultureInvariant);
         private static readonly Regex Italic = new Regex(@"(?<![\w*])\*(?=[^\s*])(?<t>[^*]+?)(?<=[^\s*])\*(?![\w*])", RegexOptions.CultureInvariant);
 
@@ -226,35 +227,10 @@ namespace LabelOps.HelpCompiler
         {
             var result = new StringBuilder();
             int plain = 0;
-            for (int i = 0; i < markdown.Length;)
+            foreach (Match span in CodeSpan.Matches(markdown))
             {
-                if (markdown[i] == '\\' && i + 1 < markdown.Length && markdown[i + 1] == '`')
-                {
-                    i += 2; // an escaped backtick opens no code span
-                    continue;
-                }
-
-                if (markdown[i] != '`')
-                {
-                    i++;
-                    continue;
-                }
-
-                int run = Run(markdown, i);
-                int close = i + run;
-                while (close < markdown.Length && (markdown[close] != '`' || Run(markdown, close) != run))
-                {
-                    close += markdown[close] == '`' ? Run(markdown, close) : 1;
-                }
-
-                if (close >= markdown.Length)
-                {
-                    i += run;
-                    continue;
-                }
-
-                result.Append(Flatten(markdown[plain..i])).Append(markdown, i, close + run - i);
-                i = plain = close + run;
+                result.Append(Flatten(markdown[plain..span.Index])).Append(span.Value);
+                plain = span.Index + span.Length;
             }
 
             return result.Append(Flatten(markdown[plain..])).ToString();
@@ -267,17 +243,6 @@ namespace LabelOps.HelpCompiler
         public static bool IsAbsoluteUrl(string url) =>
             Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) &&
             (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeFtp || uri.Scheme == Uri.UriSchemeMailto);
-
-        private static int Run(string s, int start)
-        {
-            int end = start;
-            while (end < s.Length && s[end] == '`')
-            {
-                end++;
-            }
-
-            return end - start;
-        }
 
         /// <summary>Flattens text without code spans.</summary>
         private static string Flatten(string text)
