@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LabelOps.HelpCompiler.Markdown;
 
 namespace LabelOps.HelpCompiler
 {
@@ -40,174 +39,88 @@ namespace LabelOps.HelpCompiler
 
         /// <summary>Renders the about topic in <paramref name="markdown"/>; lines end with CRLF, like shipped about files.</summary>
         public static string Render(string markdown, string filePath) =>
-            Render(MarkdownParser.Parse(markdown, filePath), filePath);
+            Render(HelpMarkdown.Parse(markdown, filePath), filePath);
 
-        public static string Render(MarkdownDocument document, string filePath)
+        public static string Render(HelpMarkdown document, string filePath)
         {
-            IReadOnlyList<MarkdownBlock> blocks = document.Blocks;
+            List<Block> blocks = document.Blocks.ToList();
             string topicName = Path.GetFileNameWithoutExtension(filePath);
             int index = 0;
-
-            if (blocks.Count > 0 && blocks[0].Kind == MarkdownBlockKind.Heading && blocks[0].Level == 1)
+            if (blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading && blocks[0].Level == 1)
             {
-                string title = InlineMarkdown.ToPlainText(blocks[0].Text).Trim();
-                if (!topicName.StartsWith("about_", StringComparison.OrdinalIgnoreCase) && title.Length > 0)
-                {
-                    topicName = title;
-                }
-
+                string title = HelpMarkdown.PlainText(blocks[0].Text).Trim();
+                topicName = topicName.StartsWith("about_", StringComparison.OrdinalIgnoreCase) || title.Length == 0 ? topicName : title;
                 index = 1;
             }
 
             // The PlatyPS template repeats the name as "## about_Name" under the title.
-            if (index < blocks.Count && blocks[index].Kind == MarkdownBlockKind.Heading &&
-                string.Equals(InlineMarkdown.ToPlainText(blocks[index].Text).Trim(), topicName, StringComparison.OrdinalIgnoreCase))
+            if (index < blocks.Count && blocks[index].Kind == BlockKind.Heading &&
+                string.Equals(HelpMarkdown.PlainText(blocks[index].Text).Trim(), topicName, StringComparison.OrdinalIgnoreCase))
             {
                 index++;
             }
 
-            MarkdownBlock? firstSection = blocks.Skip(index).FirstOrDefault(b => b.Kind == MarkdownBlockKind.Heading);
-            int sectionLevel = firstSection?.Level ?? 2;
-
+            int sectionLevel = blocks.Skip(index).FirstOrDefault(b => b.Kind == BlockKind.Heading)?.Level ?? 2;
             var lines = new List<string> { "TOPIC", Indent + topicName, string.Empty };
             bool afterHeading = true;
             string section = string.Empty;
             bool synopsisWritten = false;
-
-            for (; index < blocks.Count; index++)
+            foreach (Block block in blocks.Skip(index))
             {
-                MarkdownBlock block = blocks[index];
-                if (block.Kind == MarkdownBlockKind.Heading)
+                bool heading = block.Kind == BlockKind.Heading;
+                if ((heading || !afterHeading) && lines[^1].Length != 0)
                 {
-                    EnsureBlank(lines);
-                    string text = InlineMarkdown.ToPlainText(block.Text).Trim().ToUpperInvariant();
-                    int depth = Math.Min(2, Math.Max(0, block.Level - sectionLevel));
-                    lines.Add(new string(' ', depth * 2) + text);
-                    afterHeading = true;
-                    section = text;
-                    continue;
+                    lines.Add(string.Empty);
                 }
 
-                if (!afterHeading)
+                afterHeading = heading;
+                if (heading)
                 {
-                    EnsureBlank(lines);
+                    section = HelpMarkdown.PlainText(block.Text).Trim().ToUpperInvariant();
+                    lines.Add(new string(' ', 2 * Math.Clamp(block.Level - sectionLevel, 0, 2)) + section);
                 }
-
-                afterHeading = false;
-                if (section == "SHORT DESCRIPTION" && !synopsisWritten && block.Kind == MarkdownBlockKind.Paragraph)
+                else if (section == "SHORT DESCRIPTION" && !synopsisWritten && block.Kind == BlockKind.Paragraph)
                 {
                     // Get-Help lists line 5 of the file as the topic's synopsis, so the short description is
                     // kept on one line (however long) instead of being wrapped.
-                    lines.Add(Indent + InlineMarkdown.JoinLines(block.Lines).Replace('\n', ' '));
+                    lines.Add(Indent + HelpMarkdown.JoinLines(block.Lines));
                     synopsisWritten = true;
-                    continue;
                 }
-
-                RenderBlock(block, lines);
+                else
+                {
+                    lines.AddRange(block.Kind switch
+                    {
+                        BlockKind.Paragraph => Wrap(HelpMarkdown.JoinLines(block.Lines), Indent, Indent),
+                        BlockKind.Quote => Wrap(PlatyPsMarkdownReader.QuoteText(block.Lines), Indent, Indent),
+                        BlockKind.List => block.Items.SelectMany(item =>
+                            Wrap(HelpMarkdown.JoinLines(item.Lines), Indent + item.Marker + " ", new string(' ', Indent.Length + item.Marker.Length + 1))),
+                        _ => block.Lines.Select(code => code.Length == 0 ? string.Empty : CodeIndent + code),
+                    });
+                }
             }
 
-            while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
-            {
-                lines.RemoveAt(lines.Count - 1);
-            }
-
-            var sb = new StringBuilder();
-            foreach (string line in lines)
-            {
-                sb.Append(line.TrimEnd()).Append("\r\n");
-            }
-
-            return sb.ToString();
-        }
-
-        private static void EnsureBlank(List<string> lines)
-        {
-            if (lines.Count > 0 && lines[lines.Count - 1].Length != 0)
-            {
-                lines.Add(string.Empty);
-            }
-        }
-
-        private static void RenderBlock(MarkdownBlock block, List<string> lines)
-        {
-            switch (block.Kind)
-            {
-                case MarkdownBlockKind.Paragraph:
-                    foreach (string hardLine in InlineMarkdown.JoinLines(block.Lines).Split('\n'))
-                    {
-                        lines.AddRange(Wrap(hardLine, Indent, Indent));
-                    }
-
-                    break;
-                case MarkdownBlockKind.Quote:
-                    foreach (string hardLine in PlatyPsMarkdownReader.QuoteText(block.Lines).Split('\n'))
-                    {
-                        lines.AddRange(Wrap(hardLine, Indent, Indent));
-                    }
-
-                    break;
-                case MarkdownBlockKind.List:
-                    foreach (MarkdownListItem item in block.Items)
-                    {
-                        string first = Indent + new string(' ', item.Depth * 2) + item.Marker + " ";
-                        string hanging = new string(' ', first.Length);
-                        string[] parts = InlineMarkdown.JoinLines(item.Lines).Split('\n');
-                        for (int i = 0; i < parts.Length; i++)
-                        {
-                            lines.AddRange(Wrap(parts[i], i == 0 ? first : hanging, hanging));
-                        }
-                    }
-
-                    break;
-                case MarkdownBlockKind.CodeBlock:
-                    foreach (string code in block.Lines)
-                    {
-                        lines.Add(code.Length == 0 ? string.Empty : CodeIndent + code);
-                    }
-
-                    break;
-                case MarkdownBlockKind.Table:
-                    foreach (string row in block.Lines)
-                    {
-                        lines.Add(Indent + row);
-                    }
-
-                    break;
-            }
+            int end = lines.FindLastIndex(l => l.Length > 0);
+            return string.Concat(lines.Take(end + 1).Select(l => l.TrimEnd() + "\r\n"));
         }
 
         /// <summary>Word-wraps <paramref name="text"/> to <see cref="LineWidth"/> columns; a word longer than a line gets a line of its own.</summary>
         internal static IEnumerable<string> Wrap(string text, string firstIndent, string nextIndent)
         {
-            string[] words = text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0)
+            var line = new StringBuilder();
+            string indent = firstIndent;
+            foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                yield return string.Empty;
-                yield break;
-            }
-
-            var line = new StringBuilder(firstIndent);
-            int lineStartLength = firstIndent.Length;
-            foreach (string word in words)
-            {
-                bool lineEmpty = line.Length == lineStartLength;
-                if (!lineEmpty && line.Length + 1 + word.Length > LineWidth)
+                if (line.Length > 0 && indent.Length + line.Length + 1 + word.Length > LineWidth)
                 {
-                    yield return line.ToString();
-                    line.Clear().Append(nextIndent);
-                    lineStartLength = nextIndent.Length;
-                    lineEmpty = true;
+                    yield return indent + line;
+                    line.Clear();
+                    indent = nextIndent;
                 }
 
-                if (!lineEmpty)
-                {
-                    line.Append(' ');
-                }
-
-                line.Append(word);
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
             }
 
-            yield return line.ToString();
+            yield return line.Length == 0 ? string.Empty : indent + line;
         }
     }
 }

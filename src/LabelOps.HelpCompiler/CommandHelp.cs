@@ -34,9 +34,6 @@ namespace LabelOps.HelpCompiler
         /// <summary>Parameter set names in the order of the SYNTAX section ("(Default)" removed).</summary>
         public List<string> SyntaxParameterSets { get; } = new List<string>();
 
-        /// <summary>The set the SYNTAX section marks "(Default)", if any.</summary>
-        public string? DefaultParameterSet { get; set; }
-
         public List<ParameterHelp> Parameters { get; } = new List<ParameterHelp>();
 
         /// <summary>True when the PARAMETERS section has a CommonParameters entry.</summary>
@@ -52,7 +49,7 @@ namespace LabelOps.HelpCompiler
 
         public List<RelatedLink> RelatedLinks { get; } = new List<RelatedLink>();
 
-        public string Verb => Name.Contains('-') ? Name.Substring(0, Name.IndexOf('-')) : Name;
+        public string Verb => Name.Split('-')[0];
 
         public string Noun => Name.Contains('-') ? Name.Substring(Name.IndexOf('-') + 1) : string.Empty;
 
@@ -63,93 +60,37 @@ namespace LabelOps.HelpCompiler
         /// </summary>
         public IReadOnlyList<SyntaxItem> BuildSyntax()
         {
-            var setNames = new List<string>();
-            foreach (string name in SyntaxParameterSets)
-            {
-                if (!ParameterMetadata.IsAllSets(name) && Parameters.Any(p => p.Metadata.Any(md => md.InSet(name, exact: true))))
-                {
-                    AddDistinct(setNames, name);
-                }
-            }
-
-            foreach (ParameterHelp p in Parameters)
-            {
-                foreach (ParameterMetadata md in p.Metadata)
-                {
-                    foreach (string set in md.ParameterSets)
-                    {
-                        if (!ParameterMetadata.IsAllSets(set))
-                        {
-                            AddDistinct(setNames, set);
-                        }
-                    }
-                }
-            }
-
-            var items = new List<SyntaxItem>();
+            IEnumerable<string> namedSets = Parameters.SelectMany(p => p.Metadata).SelectMany(md => md.ParameterSets);
+            List<string> setNames = SyntaxParameterSets
+                .Where(name => Parameters.Any(p => p.Metadata.Any(md => md.InSet(name, exact: true))))
+                .Concat(namedSets)
+                .Where(name => !ParameterMetadata.IsAllSets(name))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
             if (setNames.Count == 0)
             {
-                var all = Parameters
-                    .Select(p => new SyntaxParameter(p, p.Metadata.FirstOrDefault() ?? ParameterMetadata.Default))
-                    .ToList();
-                items.Add(new SyntaxItem(null, Order(all)));
-                return items;
+                return new[] { new SyntaxItem(null, Order(Parameters.Select(p => new SyntaxParameter(p, p.Primary)))) };
             }
 
-            foreach (string set in setNames)
-            {
-                var members = new List<SyntaxParameter>();
-                foreach (ParameterHelp p in Parameters)
-                {
-                    ParameterMetadata? md = p.Metadata.FirstOrDefault(x => x.InSet(set, exact: true))
-                        ?? p.Metadata.FirstOrDefault(x => x.InSet(set, exact: false));
-                    if (md is null && p.Metadata.Count == 0)
-                    {
-                        md = ParameterMetadata.Default; // no yaml at all: PlatyPS treats it as (All)
-                    }
-
-                    if (md != null)
-                    {
-                        members.Add(new SyntaxParameter(p, md));
-                    }
-                }
-
-                items.Add(new SyntaxItem(set, Order(members)));
-            }
-
-            return items;
+            // A parameter's metadata for a set: the block naming it, else an "(All)" block; no yaml at all is (All).
+            return setNames.Select(set => new SyntaxItem(set, Order(Parameters
+                .Select(p => (p, md: p.Metadata.Count == 0 ? ParameterMetadata.Default
+                    : p.Metadata.FirstOrDefault(x => x.InSet(set, exact: true)) ?? p.Metadata.FirstOrDefault(x => x.InSet(set, exact: false))))
+                .Where(x => x.md != null)
+                .Select(x => new SyntaxParameter(x.p, x.md!))))).ToList();
         }
 
         /// <summary>Positional parameters first (by position), then mandatory named ones, then the rest; stable otherwise.</summary>
-        private static IReadOnlyList<SyntaxParameter> Order(List<SyntaxParameter> parameters) =>
+        private static IReadOnlyList<SyntaxParameter> Order(IEnumerable<SyntaxParameter> parameters) =>
             parameters
-                .Select((p, index) => (p, index))
-                .OrderBy(x => x.p.Metadata.PositionNumber.HasValue ? 0 : x.p.Metadata.Required ? 1 : 2)
-                .ThenBy(x => x.p.Metadata.PositionNumber ?? 0)
-                .ThenBy(x => x.index)
-                .Select(x => x.p)
+                .OrderBy(p => p.Metadata.PositionNumber.HasValue ? 0 : p.Metadata.Required ? 1 : 2)
+                .ThenBy(p => p.Metadata.PositionNumber ?? 0)
                 .ToList();
-
-        private static void AddDistinct(List<string> names, string name)
-        {
-            if (!names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                names.Add(name);
-            }
-        }
     }
 
-    /// <summary>One "### -Name" entry of the PARAMETERS section.</summary>
-    public sealed class ParameterHelp
+    /// <summary>One "### -Name" entry of the PARAMETERS section; <see cref="Name"/> is without the '-'.</summary>
+    public sealed record ParameterHelp(string Name)
     {
-        public ParameterHelp(string name)
-        {
-            Name = name;
-        }
-
-        /// <summary>Name without the leading '-'.</summary>
-        public string Name { get; }
-
         public List<string> Description { get; } = new List<string>();
 
         /// <summary>
@@ -178,7 +119,7 @@ namespace LabelOps.HelpCompiler
 
         public bool Required { get; set; }
 
-        /// <summary>"named" or a number, as written ("Named" is normalised to "named").</summary>
+        /// <summary>"named" or a number.</summary>
         public string Position { get; set; } = "named";
 
         public string DefaultValue { get; set; } = "None";
@@ -192,97 +133,43 @@ namespace LabelOps.HelpCompiler
 
         public bool IsSwitch =>
             string.Equals(Type, "SwitchParameter", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(Type, "System.Management.Automation.SwitchParameter", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(Type, "switch", StringComparison.OrdinalIgnoreCase);
+            string.Equals(Type, "System.Management.Automation.SwitchParameter", StringComparison.OrdinalIgnoreCase);
 
         public static bool IsAllSets(string name) =>
-            string.Equals(name, "(All)", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(name, "__AllParameterSets", StringComparison.OrdinalIgnoreCase);
+            string.Equals(name, "(All)", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "__AllParameterSets", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Whether this metadata applies to <paramref name="set"/>: by name when <paramref name="exact"/>,
         /// otherwise through "(All)" (or no "Parameter Sets" line at all).
         /// </summary>
-        public bool InSet(string set, bool exact)
-        {
-            if (exact)
-            {
-                return ParameterSets.Any(s => string.Equals(s, set, StringComparison.OrdinalIgnoreCase));
-            }
-
-            return ParameterSets.Count == 0 || ParameterSets.Any(IsAllSets);
-        }
+        public bool InSet(string set, bool exact) => exact
+            ? ParameterSets.Any(s => string.Equals(s, set, StringComparison.OrdinalIgnoreCase))
+            : ParameterSets.Count == 0 || ParameterSets.Any(IsAllSets);
     }
 
-    public sealed class ExampleHelp
+    /// <summary>
+    /// An example: its heading ("Example 1: Get a label"), its code (the consecutive fenced blocks after the
+    /// heading, joined by a blank line) and the paragraphs around the code (text before it first).
+    /// </summary>
+    public sealed record ExampleHelp(string Title)
     {
-        public ExampleHelp(string title)
-        {
-            Title = title;
-        }
-
-        /// <summary>The heading text, e.g. "Example 1: Get a label".</summary>
-        public string Title { get; }
-
-        /// <summary>The example's code: consecutive fenced blocks after the heading, joined by a blank line.</summary>
         public string Code { get; set; } = string.Empty;
 
-        /// <summary>Paragraphs around the code (text before the code first, then text after it).</summary>
         public List<string> Remarks { get; } = new List<string>();
     }
 
     /// <summary>An INPUTS or OUTPUTS entry.</summary>
-    public sealed class TypeHelp
+    public sealed record TypeHelp(string TypeName)
     {
-        public TypeHelp(string typeName)
-        {
-            TypeName = typeName;
-        }
-
-        public string TypeName { get; }
-
         public List<string> Description { get; } = new List<string>();
     }
 
-    public sealed class RelatedLink
-    {
-        public RelatedLink(string text, string uri)
-        {
-            Text = text;
-            Uri = uri;
-        }
+    /// <summary>A related link; <see cref="Uri"/> is absolute or empty (links to other .md files carry no address in MAML).</summary>
+    public sealed record RelatedLink(string Text, string Uri);
 
-        public string Text { get; }
-
-        /// <summary>Absolute URL, or empty (relative links to other .md files carry no address in MAML).</summary>
-        public string Uri { get; }
-    }
-
-    public sealed class SyntaxItem
-    {
-        public SyntaxItem(string? parameterSetName, IReadOnlyList<SyntaxParameter> parameters)
-        {
-            ParameterSetName = parameterSetName;
-            Parameters = parameters;
-        }
-
-        /// <summary>Null when the command has a single, unnamed set.</summary>
-        public string? ParameterSetName { get; }
-
-        public IReadOnlyList<SyntaxParameter> Parameters { get; }
-    }
+    /// <summary>One syntax item; <see cref="ParameterSetName"/> is null when the command has a single, unnamed set.</summary>
+    public sealed record SyntaxItem(string? ParameterSetName, IReadOnlyList<SyntaxParameter> Parameters);
 
     /// <summary>A parameter as it appears in one syntax item, with that set's metadata.</summary>
-    public sealed class SyntaxParameter
-    {
-        public SyntaxParameter(ParameterHelp parameter, ParameterMetadata metadata)
-        {
-            Parameter = parameter;
-            Metadata = metadata;
-        }
-
-        public ParameterHelp Parameter { get; }
-
-        public ParameterMetadata Metadata { get; }
-    }
+    public sealed record SyntaxParameter(ParameterHelp Parameter, ParameterMetadata Metadata);
 }

@@ -14,7 +14,7 @@ namespace LabelOps.HelpCompiler
         public const string ErrorCode = "LOHELP001";
 
         public HelpCompilerException(string filePath, int? line, string problem)
-            : base(Format(filePath, line, problem))
+            : base($"{(line.HasValue ? $"{filePath}({line.Value})" : filePath)}: error {ErrorCode}: {problem}")
         {
             FilePath = filePath;
             Line = line;
@@ -31,12 +31,6 @@ namespace LabelOps.HelpCompiler
         public string Problem { get; }
 
         public override string ToString() => Message;
-
-        private static string Format(string filePath, int? line, string problem)
-        {
-            string where = line.HasValue ? $"{filePath}({line.Value})" : filePath;
-            return $"{where}: error {ErrorCode}: {problem}";
-        }
     }
 
     /// <summary>Thrown by <see cref="HelpFolderCompiler"/> when one or more files could not be converted.</summary>

@@ -3,32 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LabelOps.HelpCompiler.Markdown;
 
 namespace LabelOps.HelpCompiler
 {
-    /// <summary>What <see cref="HelpFolderCompiler.Compile"/> wrote and skipped.</summary>
-    public sealed class HelpCompileResult
-    {
-        public HelpCompileResult(string? mamlFile, IReadOnlyList<CommandHelp> commands, IReadOnlyList<string> aboutFiles, IReadOnlyList<string> skippedFiles)
-        {
-            MamlFile = mamlFile;
-            Commands = commands;
-            AboutFiles = aboutFiles;
-            SkippedFiles = skippedFiles;
-        }
-
-        /// <summary>Full path of the MAML file written, or null when the folder had no cmdlet help.</summary>
-        public string? MamlFile { get; }
-
-        public IReadOnlyList<CommandHelp> Commands { get; }
-
-        /// <summary>Full paths of the about_*.help.txt files written.</summary>
-        public IReadOnlyList<string> AboutFiles { get; }
-
-        /// <summary>Markdown files that are neither cmdlet help nor about topics (e.g. the PlatyPS module page).</summary>
-        public IReadOnlyList<string> SkippedFiles { get; }
-    }
+    /// <summary>
+    /// What <see cref="HelpFolderCompiler.Compile"/> wrote (full paths; <see cref="MamlFile"/> is null when the folder
+    /// had no cmdlet help) and skipped (files that are neither cmdlet help nor about topics, e.g. PlatyPS's module page).
+    /// </summary>
+    public sealed record HelpCompileResult(string? MamlFile, IReadOnlyList<CommandHelp> Commands, IReadOnlyList<string> AboutFiles, IReadOnlyList<string> SkippedFiles);
 
     /// <summary>
     /// Does what New-ExternalHelp does for a docs folder: every cmdlet markdown file goes into one MAML file,
@@ -64,7 +46,7 @@ namespace LabelOps.HelpCompiler
                 try
                 {
                     string text = File.ReadAllText(file, Encoding.UTF8);
-                    MarkdownDocument doc = MarkdownParser.Parse(text, display);
+                    HelpMarkdown doc = HelpMarkdown.Parse(text, display);
                     switch (PlatyPsMarkdownReader.Classify(file, doc))
                     {
                         case HelpFileKind.Command:

