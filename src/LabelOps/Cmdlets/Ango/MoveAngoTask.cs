@@ -140,7 +140,7 @@ namespace LabelOps.Cmdlets.Ango
                         throw LabelOpsException.InvalidArgument("No tasks were selected for project " + projectId + "; use -All to requeue every task.");
                     }
                     var result = await client.RequeueTasksAsync(projectId, request, token).ConfigureAwait(false);
-                    result.ToStage = GetAngoTask.StageNames(await resolver.ProjectAsync(token).ConfigureAwait(false)).TryGetValue(toStageId, out var name) ? name : null;
+                    result.ToStage = (await resolver.StageNamesAsync(token).ConfigureAwait(false)).TryGetValue(toStageId, out var name) ? name : null;
                     bridge.WriteObject(result);
                 });
             }
