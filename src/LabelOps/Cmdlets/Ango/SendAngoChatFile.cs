@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
 
@@ -55,7 +56,7 @@ namespace LabelOps.Cmdlets.Ango
                     if (!ShouldProcess(file, "Send chat file to Ango project " + ProjectId)) continue;
                     RunForItem(file, async (bridge, token) =>
                     {
-                        LocalFiles.CheckReadable(file);
+                        AngoUploadFiles.CheckReadable(file);
                         byte[] bytes;
                         try
                         {
@@ -65,7 +66,7 @@ namespace LabelOps.Cmdlets.Ango
                         {
                             throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + file + "': " + exception.Message, exception);
                         }
-                        var form = new[] { MultipartPart.File("file", System.IO.Path.GetFileName(file), bytes, LocalFiles.ContentTypeOf(file)) };
+                        var form = new[] { MultipartPart.File("file", System.IO.Path.GetFileName(file), bytes, AngoUploadFiles.ContentTypeOf(file)) };
                         bridge.WriteObject(await ClientFor(bridge).UploadChatAsync(ProjectId, form, file, token).ConfigureAwait(false));
                     });
                 }
