@@ -41,8 +41,11 @@ namespace LabelOps.Ango
         /// <summary>Called with each outcome, one at a time, in the order to write them.</summary>
         public Action<AngoAssetImportOutcome>? Outcome { get; set; }
 
-        /// <summary>Called as files upload (at most four times a second), possibly from several threads, never at once.</summary>
-        public Action<AngoUploadProgress>? UploadProgress { get; set; }
+        /// <summary>
+        /// Called as files upload (at most four times a second; possibly from several threads, never at once) and
+        /// before each registration request's outcome.
+        /// </summary>
+        public Action<AngoImportProgress>? Progress { get; set; }
 
         public Action<string>? Verbose { get; set; }
 
@@ -97,7 +100,7 @@ namespace LabelOps.Ango
         private async Task<List<AngoAssetImportItem>> UploadAsync(IReadOnlyList<AngoAssetImportItem> items, CancellationToken cancellationToken)
         {
             var ready = new List<AngoAssetImportItem>();
-            var meter = new AngoUploadMeter(items.Count(i => i.File != null), UploadProgress);
+            var meter = new AngoUploadMeter(items.Count(i => i.File != null), Progress);
             await OrderedWork.RunAsync(
                 items,
                 ThrottleLimit,
@@ -145,14 +148,13 @@ namespace LabelOps.Ango
                 (chunk, call) =>
                 {
                     request++;
-                    if (call.Exception?.InnerException is LabelOpsException failure)
-                    {
-                        Outcome?.Invoke(AngoAssetImportOutcome.NotRegistered(chunk, failure, request, chunks.Count));
-                        return;
-                    }
-                    Outcome?.Invoke(AngoAssetImportOutcome.Registered(chunk, call.GetAwaiter().GetResult(), request, chunks.Count));
+                    Progress?.Invoke(AngoImportProgress.Registered(request, chunks.Count, chunk.Count));
+                    Outcome?.Invoke(call.Exception?.InnerException is LabelOpsException failure
+                        ? AngoAssetImportOutcome.NotRegistered(chunk, failure)
+                        : AngoAssetImportOutcome.Registered(chunk, call.GetAwaiter().GetResult()));
                 },
                 cancellationToken).ConfigureAwait(false);
+            if (chunks.Count > 0) Progress?.Invoke(AngoImportProgress.Done(registering: true));
         }
 
         private static IEnumerable<IReadOnlyList<AngoAssetImportItem>> Chunks(IReadOnlyList<AngoAssetImportItem> items)

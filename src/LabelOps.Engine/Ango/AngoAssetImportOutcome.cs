@@ -9,14 +9,12 @@ namespace LabelOps.Ango
     /// </summary>
     internal sealed class AngoAssetImportOutcome
     {
-        private AngoAssetImportOutcome(AngoAssetImportOutcomeKind kind, IReadOnlyList<AngoAssetImportItem> items, AngoAssetImportResult? result, LabelOpsException? failure, int request, int requests)
+        private AngoAssetImportOutcome(AngoAssetImportOutcomeKind kind, IReadOnlyList<AngoAssetImportItem> items, AngoAssetImportResult? result, LabelOpsException? failure)
         {
             Kind = kind;
             Items = items;
             Result = result;
             Failure = failure;
-            Request = request;
-            Requests = requests;
         }
 
         public AngoAssetImportOutcomeKind Kind { get; }
@@ -30,24 +28,19 @@ namespace LabelOps.Ango
         /// <summary>Set for <see cref="AngoAssetImportOutcomeKind.Failed"/> and <see cref="AngoAssetImportOutcomeKind.NotRegistered"/>.</summary>
         public LabelOpsException? Failure { get; }
 
-        /// <summary>For a registration: which request this was (from 1) of <see cref="Requests"/>; 0 otherwise.</summary>
-        public int Request { get; }
-
-        public int Requests { get; }
-
         /// <summary>What an error names: the item's target, or for a failed request the targets of everything it carried (to retry with).</summary>
         public object? Target => Kind == AngoAssetImportOutcomeKind.Failed ? Items[0].Target : Items.Select(i => i.Target).ToArray();
 
         public static AngoAssetImportOutcome Skipped(IReadOnlyList<AngoAssetImportItem> items, AngoAssetImportResult result) =>
-            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.Skipped, items, result, null, 0, 0);
+            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.Skipped, items, result, null);
 
         public static AngoAssetImportOutcome Failed(AngoAssetImportItem item, LabelOpsException failure) =>
-            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.Failed, new[] { item }, null, failure, 0, 0);
+            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.Failed, new[] { item }, null, failure);
 
-        public static AngoAssetImportOutcome Registered(IReadOnlyList<AngoAssetImportItem> items, AngoAssetImportResult result, int request, int requests) =>
-            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.Registered, items, result, null, request, requests);
+        public static AngoAssetImportOutcome Registered(IReadOnlyList<AngoAssetImportItem> items, AngoAssetImportResult result) =>
+            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.Registered, items, result, null);
 
-        public static AngoAssetImportOutcome NotRegistered(IReadOnlyList<AngoAssetImportItem> items, LabelOpsException failure, int request, int requests) =>
-            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.NotRegistered, items, null, failure, request, requests);
+        public static AngoAssetImportOutcome NotRegistered(IReadOnlyList<AngoAssetImportItem> items, LabelOpsException failure) =>
+            new AngoAssetImportOutcome(AngoAssetImportOutcomeKind.NotRegistered, items, null, failure);
     }
 }

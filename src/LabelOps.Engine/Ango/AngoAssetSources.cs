@@ -30,10 +30,13 @@ namespace LabelOps.Ango
             return new AngoAssetImportItem(new AngoNewAsset { Data = url, ExternalId = ExternalIdOf(url), Storage = storageId }, null, url);
         }
 
-        /// <param name="values">The row as plain values (names case-insensitive).</param>
+        /// <param name="row">The row as plain values: a dictionary, names case-insensitive.</param>
+        /// <param name="typeName">What the row was given as, for the error when it is not a dictionary.</param>
         /// <param name="target">What an error about the row names (the row as given).</param>
-        public static AngoAssetImportItem FromRow(IDictionary values, object? target, string? storageId)
+        public static AngoAssetImportItem FromRow(object? row, string typeName, object? target, string? storageId)
         {
+            var values = row as IDictionary
+                ?? throw LabelOpsException.InvalidArgument("An asset row must be an object or hashtable with a 'data' property; it was " + typeName + ".");
             var data = Text(values, "data") ?? throw LabelOpsException.InvalidArgument("The asset row has no 'data' (the asset's URL).");
             if (!Uri.TryCreate(data, UriKind.Absolute, out _))
             {

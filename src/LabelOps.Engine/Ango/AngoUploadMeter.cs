@@ -10,14 +10,14 @@ namespace LabelOps.Ango
     /// </summary>
     internal sealed class AngoUploadMeter
     {
-        private readonly Action<AngoUploadProgress>? _report;
+        private readonly Action<AngoImportProgress>? _report;
         private readonly int _files;
         private readonly Stopwatch _since = Stopwatch.StartNew();
         private int _done;
         private long _bytes;
         private bool _shown;
 
-        public AngoUploadMeter(int files, Action<AngoUploadProgress>? report)
+        public AngoUploadMeter(int files, Action<AngoImportProgress>? report)
         {
             _files = files;
             _report = report;
@@ -41,7 +41,7 @@ namespace LabelOps.Ango
 
         public void Complete()
         {
-            if (_shown) _report?.Invoke(new AngoUploadProgress(_done, _files, _bytes, null, completed: true));
+            if (_shown) _report?.Invoke(AngoImportProgress.Done(registering: false));
         }
 
         private void Show(string? current, bool force)
@@ -49,7 +49,7 @@ namespace LabelOps.Ango
             if (!force && _since.ElapsedMilliseconds < 250) return;
             _since.Restart();
             _shown = true;
-            _report?.Invoke(new AngoUploadProgress(_done, _files, _bytes, current, completed: false));
+            _report?.Invoke(AngoImportProgress.Uploading(_done, _files, _bytes, current));
         }
     }
 }

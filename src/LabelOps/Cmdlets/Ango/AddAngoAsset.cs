@@ -92,33 +92,31 @@ namespace LabelOps.Cmdlets.Ango
         {
             switch (ParameterSetName)
             {
-                case PathSet:
-                    foreach (var path in Path) AddFiles(path, literal: false);
-                    break;
-                case LiteralPathSet:
-                    foreach (var path in LiteralPath) AddFiles(path, literal: true);
-                    break;
                 case UriSet:
-                    foreach (var uri in Uri) AddUri(uri);
+                    foreach (var uri in Uri) Add(uri, () => AngoAssetSources.FromUrl(uri, StorageId), _ => uri);
+                    break;
+                case RowSet:
+                    AddRow(InputObject);
                     break;
                 default:
-                    AddRow(InputObject);
+                    var literal = ParameterSetName == LiteralPathSet;
+                    foreach (var path in literal ? LiteralPath : Path)
+                    {
+                        foreach (var file in LocalFiles.ResolveOrWriteError(this, path, literal)) AddFile(file);
+                    }
                     break;
             }
         }
 
         protected override void EndProcessing()
         {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-            if (ExternalId != null && _pending.Count != 1)
-            {
-                ThrowTerminating(LabelOpsException.InvalidArgument("-ExternalId names one asset, but " + _pending.Count + " were given."), ExternalId);
-            }
+            if (_pending.Count == 0) return;
             if (ExternalId != null)
             {
+                if (_pending.Count != 1)
+                {
+                    ThrowTerminating(LabelOpsException.InvalidArgument("-ExternalId names one asset, but " + _pending.Count + " were given."), ExternalId);
+                }
                 _pending[0].Asset.ExternalId = ExternalId;
             }
             try
@@ -131,28 +129,11 @@ namespace LabelOps.Cmdlets.Ango
             }
         }
 
-        private void AddFiles(string path, bool literal)
-        {
-            IReadOnlyList<string> files;
-            try
-            {
-                files = literal ? new[] { LocalFiles.ResolveLiteral(this, path) } : LocalFiles.Resolve(this, path);
-            }
-            catch (LabelOpsException failure)
-            {
-                WriteError(ErrorRecords.From(failure, path));
-                return;
-            }
-            foreach (var file in files) AddFile(file);
-        }
-
         private void AddFile(string file)
         {
             if (!ShouldProcess(file, "Upload to Ango project " + ProjectId + " and add as an asset")) return;
             _pending.Add(AngoAssetSources.FromFile(file, StorageId));
         }
-
-        private void AddUri(string uri) => Add(uri, () => AngoAssetSources.FromUrl(uri, StorageId), item => uri);
 
         private void AddRow(PSObject? row)
         {
@@ -161,11 +142,8 @@ namespace LabelOps.Cmdlets.Ango
                 AddFile(file.FullName);
                 return;
             }
-            Add(row, () => AngoAssetSources.FromRow(
-                PowerShellValues.ToPlain(row) as IDictionary
-                    ?? throw LabelOpsException.InvalidArgument("An asset row must be an object or hashtable with a 'data' property; it was " + (row?.BaseObject?.GetType().Name ?? "null") + "."),
-                row,
-                StorageId), item => item.Asset.ExternalId + " (" + item.Asset.Data + ")");
+            var plain = PowerShellValues.ToPlain(row);
+            Add(row, () => AngoAssetSources.FromRow(plain, row?.BaseObject?.GetType().Name ?? "null", row, StorageId), item => item.Asset.ExternalId + " (" + item.Asset.Data + ")");
         }
 
         /// <summary>An input that cannot be an asset is one error naming it; the others go on.</summary>
@@ -184,44 +162,28 @@ namespace LabelOps.Cmdlets.Ango
             if (ShouldProcess(shown(item), "Add as an asset of Ango project " + ProjectId)) _pending.Add(item);
         }
 
-        private async Task ImportAsync(PipelineBridge bridge, CancellationToken token)
-        {
-            var requests = 0;
-            var import = new AngoAssetImport(ClientFor(bridge), ProjectId)
+        private Task ImportAsync(PipelineBridge bridge, CancellationToken token) =>
+            new AngoAssetImport(ClientFor(bridge), ProjectId)
             {
                 Batches = Batch,
                 StorageId = StorageId,
                 SkipExisting = SkipExisting,
                 ThrottleLimit = ThrottleLimit,
                 Verbose = bridge.Verbose,
-                UploadProgress = progress => bridge.WriteProgress(progress.Completed
-                    ? new ProgressRecord(UploadActivityId, UploadActivity, "Done") { RecordType = ProgressRecordType.Completed }
-                    : new ProgressRecord(UploadActivityId, UploadActivity, progress.Status) { PercentComplete = progress.PercentComplete, CurrentOperation = progress.Current }),
+                Progress = progress => bridge.WriteProgress(new ProgressRecord(
+                    progress.Registering ? 4102 : 4101,
+                    progress.Registering ? "Registering Ango assets in " + ProjectId : "Uploading files to Ango",
+                    progress.Status)
+                {
+                    PercentComplete = progress.PercentComplete,
+                    CurrentOperation = progress.Current,
+                    RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                }),
                 Outcome = outcome =>
                 {
-                    if (outcome.Requests > 0)
-                    {
-                        requests = outcome.Requests;
-                        bridge.WriteProgress(new ProgressRecord(RegisterActivityId, RegisterActivity, "Request " + outcome.Request + " of " + outcome.Requests + " (" + outcome.Items.Count + " assets)")
-                        {
-                            PercentComplete = outcome.Request * 100 / outcome.Requests,
-                        });
-                    }
                     if (outcome.Failure != null) bridge.WriteError(ErrorRecords.From(outcome.Failure, outcome.Target));
                     else bridge.WriteObject(outcome.Result);
                 },
-            };
-            await import.RunAsync(_pending, token).ConfigureAwait(false);
-            if (requests > 0)
-            {
-                bridge.WriteProgress(new ProgressRecord(RegisterActivityId, RegisterActivity, "Done") { RecordType = ProgressRecordType.Completed });
-            }
-        }
-
-        private const int UploadActivityId = 4101;
-        private const int RegisterActivityId = 4102;
-        private const string UploadActivity = "Uploading files to Ango";
-
-        private string RegisterActivity => "Registering Ango assets in " + ProjectId;
+            }.RunAsync(_pending, token);
     }
 }

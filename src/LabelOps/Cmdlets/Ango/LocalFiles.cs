@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
 using LabelOps.Ango;
+using LabelOps.Base;
 using LabelOps.Engine;
 
 namespace LabelOps.Cmdlets.Ango
@@ -44,6 +45,23 @@ namespace LabelOps.Cmdlets.Ango
                 throw FileNotFound(path);
             }
             return full;
+        }
+
+        /// <summary>
+        /// The files a -Path value (wildcards expanded) or a -LiteralPath value names. When it names none, that is one
+        /// non-terminating error with the value as its target and the list is empty, so the other values go on.
+        /// </summary>
+        public static IReadOnlyList<string> ResolveOrWriteError(PSCmdlet cmdlet, string path, bool literal)
+        {
+            try
+            {
+                return literal ? new[] { ResolveLiteral(cmdlet, path) } : Resolve(cmdlet, path);
+            }
+            catch (LabelOpsException failure)
+            {
+                cmdlet.WriteError(ErrorRecords.From(failure, path));
+                return Array.Empty<string>();
+            }
         }
 
         /// <summary>The files a -Path value names (wildcards expanded); throws a LabelOpsException when it names none.</summary>

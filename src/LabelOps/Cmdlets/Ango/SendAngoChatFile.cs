@@ -41,17 +41,7 @@ namespace LabelOps.Cmdlets.Ango
             var literal = ParameterSetName == LiteralPathSet;
             foreach (var path in literal ? LiteralPath : Path)
             {
-                IReadOnlyList<string> files;
-                try
-                {
-                    files = literal ? new[] { LocalFiles.ResolveLiteral(this, path) } : LocalFiles.Resolve(this, path);
-                }
-                catch (LabelOpsException failure)
-                {
-                    WriteError(ErrorRecords.From(failure, path));
-                    continue;
-                }
-                foreach (var file in files)
+                foreach (var file in LocalFiles.ResolveOrWriteError(this, path, literal))
                 {
                     if (!ShouldProcess(file, "Send chat file to Ango project " + ProjectId)) continue;
                     RunForItem(file, async (bridge, token) =>
