@@ -45,6 +45,28 @@ namespace LabelOps.Ango
             return wanted.Select(w => Resolve(w, known, "batch")).ToList();
         }
 
+        /// <summary>The project's stage names by stage id (from the same project read), to name the stage of a task.</summary>
+        public async Task<IReadOnlyDictionary<string, string>> StageNamesAsync(CancellationToken cancellationToken) =>
+            StageNames(await ProjectAsync(cancellationToken).ConfigureAwait(false));
+
+        /// <summary>Stage id → stage name of <paramref name="project"/>.</summary>
+        public static IReadOnlyDictionary<string, string> StageNames(AngoProject project)
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var stage in project.Stages ?? Array.Empty<AngoStage>())
+            {
+                if (!string.IsNullOrEmpty(stage.StageId)) names[stage.StageId] = stage.Name;
+            }
+            return names;
+        }
+
+        /// <summary>Sets the task's stage name from its stage id, when <paramref name="stageNames"/> knows it.</summary>
+        public static AngoTask NameStage(AngoTask task, IReadOnlyDictionary<string, string> stageNames)
+        {
+            if (task.StageId != null && stageNames.TryGetValue(task.StageId, out var name)) task.Stage = name;
+            return task;
+        }
+
         private string Resolve(string wanted, List<(string Id, string Name)> known, string what)
         {
             foreach (var item in known)

@@ -1,17 +1,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Ango;
 using LabelOps.Base;
-using LabelOps.Engine;
 
 namespace LabelOps.Cmdlets.Ango
 {
@@ -30,7 +25,7 @@ namespace LabelOps.Cmdlets.Ango
         private const string UriSet = "Uri";
         private const string RowSet = "InputObject";
 
-        private readonly List<Pending> _pending = new List<Pending>();
+        private readonly List<AngoAssetImportItem> _pending = new List<AngoAssetImportItem>();
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -97,38 +92,36 @@ namespace LabelOps.Cmdlets.Ango
         {
             switch (ParameterSetName)
             {
-                case PathSet:
-                    foreach (var path in Path) AddFiles(path, literal: false);
-                    break;
-                case LiteralPathSet:
-                    foreach (var path in LiteralPath) AddFiles(path, literal: true);
-                    break;
                 case UriSet:
-                    foreach (var uri in Uri) AddUri(uri);
+                    foreach (var uri in Uri) Add(uri, () => AngoAssetSources.FromUrl(uri, StorageId), _ => uri);
+                    break;
+                case RowSet:
+                    AddRow(InputObject);
                     break;
                 default:
-                    AddRow(InputObject);
+                    var literal = ParameterSetName == LiteralPathSet;
+                    foreach (var path in literal ? LiteralPath : Path)
+                    {
+                        foreach (var file in LocalFiles.ResolveOrWriteError(this, path, literal)) AddFile(file);
+                    }
                     break;
             }
         }
 
         protected override void EndProcessing()
         {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-            if (ExternalId != null && _pending.Count != 1)
-            {
-                ThrowTerminating(LabelOpsException.InvalidArgument("-ExternalId names one asset, but " + _pending.Count + " were given."), ExternalId);
-            }
+            if (_pending.Count == 0) return;
             if (ExternalId != null)
             {
+                if (_pending.Count != 1)
+                {
+                    ThrowTerminating(LabelOpsException.InvalidArgument("-ExternalId names one asset, but " + _pending.Count + " were given."), ExternalId);
+                }
                 _pending[0].Asset.ExternalId = ExternalId;
             }
             try
             {
-                RunAsync(UploadAndRegisterAsync);
+                RunAsync(ImportAsync);
             }
             catch (LabelOpsException failure)
             {
@@ -136,36 +129,10 @@ namespace LabelOps.Cmdlets.Ango
             }
         }
 
-        private void AddFiles(string path, bool literal)
-        {
-            IReadOnlyList<string> files;
-            try
-            {
-                files = literal ? new[] { LocalFiles.ResolveLiteral(this, path) } : LocalFiles.Resolve(this, path);
-            }
-            catch (LabelOpsException failure)
-            {
-                WriteError(ErrorRecords.From(failure, path));
-                return;
-            }
-            foreach (var file in files) AddFile(file);
-        }
-
         private void AddFile(string file)
         {
             if (!ShouldProcess(file, "Upload to Ango project " + ProjectId + " and add as an asset")) return;
-            _pending.Add(new Pending(new AngoNewAsset { ExternalId = System.IO.Path.GetFileName(file), SourcePath = file, Storage = StorageId }, file, file, null));
-        }
-
-        private void AddUri(string uri)
-        {
-            if (!System.Uri.TryCreate(uri, UriKind.Absolute, out _))
-            {
-                WriteError(ErrorRecords.From(LabelOpsException.InvalidArgument("'" + uri + "' is not an absolute URL."), uri));
-                return;
-            }
-            if (!ShouldProcess(uri, "Add as an asset of Ango project " + ProjectId)) return;
-            _pending.Add(new Pending(new AngoNewAsset { Data = uri, ExternalId = ExternalIdOf(uri), Storage = StorageId }, null, uri, null));
+            _pending.Add(AngoAssetSources.FromFile(file, StorageId));
         }
 
         private void AddRow(PSObject? row)
@@ -175,258 +142,48 @@ namespace LabelOps.Cmdlets.Ango
                 AddFile(file.FullName);
                 return;
             }
+            var plain = PowerShellValues.ToPlain(row);
+            Add(row, () => AngoAssetSources.FromRow(plain, row?.BaseObject?.GetType().Name ?? "null", row, StorageId), item => item.Asset.ExternalId + " (" + item.Asset.Data + ")");
+        }
+
+        /// <summary>An input that cannot be an asset is one error naming it; the others go on.</summary>
+        private void Add(object? input, Func<AngoAssetImportItem> read, Func<AngoAssetImportItem, string> shown)
+        {
+            AngoAssetImportItem item;
             try
             {
-                var values = PowerShellValues.ToPlain(row) as IDictionary
-                    ?? throw LabelOpsException.InvalidArgument("An asset row must be an object or hashtable with a 'data' property; it was " + (row?.BaseObject?.GetType().Name ?? "null") + ".");
-                var data = Text(values, "data") ?? throw LabelOpsException.InvalidArgument("The asset row has no 'data' (the asset's URL).");
-                if (!System.Uri.TryCreate(data, UriKind.Absolute, out _))
-                {
-                    throw LabelOpsException.InvalidArgument("The asset row's data '" + data + "' is not an absolute URL.");
-                }
-                var asset = new AngoNewAsset
-                {
-                    Data = data,
-                    ExternalId = Text(values, "externalId") ?? ExternalIdOf(data),
-                    Metadata = Json(values, "metadata"),
-                    ContextData = Json(values, "contextData"),
-                    Attachments = Json(values, "attachments"),
-                    Storage = Text(values, "storage") ?? Text(values, "storageId") ?? StorageId,
-                };
-                if (!ShouldProcess(asset.ExternalId + " (" + data + ")", "Add as an asset of Ango project " + ProjectId)) return;
-                _pending.Add(new Pending(asset, null, row, List(values["batches"])));
+                item = read();
             }
             catch (LabelOpsException failure)
             {
-                WriteError(ErrorRecords.From(failure, row));
+                WriteError(ErrorRecords.From(failure, input));
+                return;
             }
+            if (ShouldProcess(shown(item), "Add as an asset of Ango project " + ProjectId)) _pending.Add(item);
         }
 
-        private async Task UploadAndRegisterAsync(PipelineBridge bridge, CancellationToken token)
-        {
-            var client = ClientFor(bridge);
-            var resolver = new AngoNameResolver(client, ProjectId);
-            // An unknown -Batch stops the command before anything is uploaded or registered.
-            var commonBatches = await resolver.BatchIdsAsync(Batch, token).ConfigureAwait(false);
-            var pending = _pending;
-            if (SkipExisting)
+        private Task ImportAsync(PipelineBridge bridge, CancellationToken token) =>
+            new AngoAssetImport(ClientFor(bridge), ProjectId)
             {
-                // Before any upload: what the project holds is left out and reported, 100 assets a result as registrations are.
-                var existing = await client.ListExternalIdsAsync(ProjectId, token).ConfigureAwait(false);
-                var skipped = pending.Where(p => p.Asset.ExternalId != null && existing.Contains(p.Asset.ExternalId)).ToList();
-                pending = pending.Where(p => !(p.Asset.ExternalId != null && existing.Contains(p.Asset.ExternalId))).ToList();
-                bridge.Verbose(skipped.Count + " of " + _pending.Count + " asset(s) already in project " + ProjectId + " (by external id); " + pending.Count + " to add.");
-                for (var start = 0; start < skipped.Count; start += AngoClient.AssetsPerRegistration)
+                Batches = Batch,
+                StorageId = StorageId,
+                SkipExisting = SkipExisting,
+                ThrottleLimit = ThrottleLimit,
+                Verbose = bridge.Verbose,
+                Progress = progress => bridge.WriteProgress(new ProgressRecord(
+                    progress.Registering ? 4102 : 4101,
+                    progress.Registering ? "Registering Ango assets in " + ProjectId : "Uploading files to Ango",
+                    progress.Status)
                 {
-                    var chunk = skipped.Skip(start).Take(AngoClient.AssetsPerRegistration).Select(p => p.Asset).ToArray();
-                    bridge.WriteObject(new AngoAssetImportResult { ProjectId = ProjectId, AssetsSkipped = chunk.Length, Assets = chunk });
-                }
-            }
-
-            // Batch names are resolved one item at a time (the resolver caches), then files upload up to
-            // -ThrottleLimit at once; an item whose batches or upload fail is one error and the rest go on.
-            var resolved = new List<Pending>();
-            foreach (var item in pending)
-            {
-                token.ThrowIfCancellationRequested();
-                try
+                    PercentComplete = progress.PercentComplete,
+                    CurrentOperation = progress.Current,
+                    RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                }),
+                Outcome = outcome =>
                 {
-                    var batches = commonBatches.Concat(await resolver.BatchIdsAsync(item.RowBatches, token).ConfigureAwait(false)).Distinct().ToArray();
-                    item.Asset.Batches = batches.Length == 0 ? null : batches;
-                    resolved.Add(item);
-                }
-                catch (LabelOpsException failure)
-                {
-                    bridge.WriteError(ErrorRecords.From(failure, item.Target));
-                }
-            }
-            var ready = new List<Pending>();
-            var files = resolved.Where(p => p.File != null).ToList();
-            var progress = new UploadProgress(bridge, files.Count);
-            await OrderedWork.RunAsync(
-                resolved,
-                ThrottleLimit,
-                async (item, t) =>
-                {
-                    if (item.File != null) await UploadAsync(client, item, progress, t).ConfigureAwait(false);
-                    return item;
+                    if (outcome.Failure != null) bridge.WriteError(ErrorRecords.From(outcome.Failure, outcome.Target));
+                    else bridge.WriteObject(outcome.Result);
                 },
-                (item, call) =>
-                {
-                    if (call.Exception?.InnerException is LabelOpsException failure)
-                    {
-                        bridge.WriteError(ErrorRecords.From(failure, item.Target));
-                        return;
-                    }
-                    ready.Add(call.GetAwaiter().GetResult());
-                },
-                token).ConfigureAwait(false);
-            progress.Complete();
-
-            var chunks = (ready.Count + AngoClient.AssetsPerRegistration - 1) / AngoClient.AssetsPerRegistration;
-            var chunkItems = Enumerable.Range(0, chunks)
-                .Select(chunk => ready.Skip(chunk * AngoClient.AssetsPerRegistration).Take(AngoClient.AssetsPerRegistration).ToList())
-                .ToList();
-            var registered = 0;
-            // Each registration request is sent once (the session never re-sends a create after an ambiguous
-            // failure); up to -ThrottleLimit are in flight, and results are written in input order.
-            await OrderedWork.RunAsync(
-                chunkItems,
-                ThrottleLimit,
-                (items, t) => client.RegisterAssetsAsync(ProjectId, items.Select(i => i.Asset).ToList(), t),
-                (items, call) =>
-                {
-                    registered++;
-                    bridge.WriteProgress(new ProgressRecord(RegisterActivityId, "Registering Ango assets in " + ProjectId, "Request " + registered + " of " + chunks + " (" + items.Count + " assets)")
-                    {
-                        PercentComplete = registered * 100 / chunks,
-                    });
-                    if (call.Exception?.InnerException is LabelOpsException failure)
-                    {
-                        // One error per failed request; its target lists what that request carried, to retry with.
-                        bridge.WriteError(ErrorRecords.From(failure, items.Select(i => i.Target).ToArray()));
-                        return;
-                    }
-                    bridge.WriteObject(call.GetAwaiter().GetResult());
-                },
-                token).ConfigureAwait(false);
-            if (chunks > 0)
-            {
-                bridge.WriteProgress(new ProgressRecord(RegisterActivityId, "Registering Ango assets in " + ProjectId, "Done") { RecordType = ProgressRecordType.Completed });
-            }
-        }
-
-        private async Task UploadAsync(AngoClient client, Pending item, UploadProgress progress, CancellationToken token)
-        {
-            var file = item.File!;
-            var length = LocalFiles.CheckReadable(file);
-            progress.Starting(file, length);
-            var signed = await client.GetUploadUrlAsync(ProjectId, System.IO.Path.GetFileName(file), StorageId, token).ConfigureAwait(false);
-            var contentType = LocalFiles.ContentTypeOf(file);
-            await client.UploadToSignedUrlAsync(signed, () =>
-            {
-                var content = new StreamContent(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
-                content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-                return content;
-            }, token).ConfigureAwait(false);
-            item.Asset.Data = AngoClient.AssetUrlOf(signed);
-            progress.Finished(length);
-        }
-
-        private const int UploadActivityId = 4101;
-        private const int RegisterActivityId = 4102;
-
-        private static string ExternalIdOf(string url)
-        {
-            if (!System.Uri.TryCreate(url, UriKind.Absolute, out var uri)) return url;
-            var name = System.Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty).Trim('/');
-            return name.Length == 0 ? url : name;
-        }
-
-        private static string? Text(IDictionary values, string name)
-        {
-            var value = values.Contains(name) ? values[name] : null;
-            var text = value == null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
-            return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
-        }
-
-        private static object? Json(IDictionary values, string name)
-        {
-            if (!values.Contains(name)) return null;
-            var value = values[name];
-            if (value is string text && text.Trim().Length == 0) return null;
-            return PowerShellValues.ToPlainOrParsedJson(value, name);
-        }
-
-        /// <summary>A 'batches' column: a list, a JSON array, or names separated by ';' or ','.</summary>
-        private static IReadOnlyList<string>? List(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return null;
-                case string text when text.TrimStart().StartsWith("[", StringComparison.Ordinal):
-                    return (PowerShellValues.ToPlainOrParsedJson(text, "batches") as IEnumerable)?.Cast<object?>().Select(o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToList();
-                case string text:
-                    return text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-                case IEnumerable items:
-                    return items.Cast<object?>().Select(o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToList();
-                default:
-                    return new[] { Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty };
-            }
-        }
-
-        private sealed class Pending
-        {
-            public Pending(AngoNewAsset asset, string? file, object? target, IReadOnlyList<string>? rowBatches)
-            {
-                Asset = asset;
-                File = file;
-                Target = target;
-                RowBatches = rowBatches;
-            }
-
-            public AngoNewAsset Asset { get; }
-
-            public string? File { get; }
-
-            /// <summary>What an error about this asset names: the file, the URL or the row.</summary>
-            public object? Target { get; }
-
-            public IReadOnlyList<string>? RowBatches { get; }
-        }
-
-        /// <summary>Files and bytes uploaded so far, at most four updates a second.</summary>
-        private sealed class UploadProgress
-        {
-            private readonly PipelineBridge _bridge;
-            private readonly int _files;
-            private readonly Stopwatch _since = Stopwatch.StartNew();
-            private int _done;
-            private long _bytes;
-            private bool _shown;
-
-            public UploadProgress(PipelineBridge bridge, int files)
-            {
-                _bridge = bridge;
-                _files = files;
-            }
-
-            // Uploads run concurrently (-ThrottleLimit), so the counts are updated under a lock.
-            public void Starting(string file, long length)
-            {
-                lock (_since) Show(System.IO.Path.GetFileName(file) + " (" + length + " bytes)", force: !_shown);
-            }
-
-            public void Finished(long length)
-            {
-                lock (_since)
-                {
-                    _done++;
-                    _bytes += length;
-                    Show(null, force: false);
-                }
-            }
-
-            public void Complete()
-            {
-                if (_shown)
-                {
-                    _bridge.WriteProgress(new ProgressRecord(UploadActivityId, "Uploading files to Ango", "Done") { RecordType = ProgressRecordType.Completed });
-                }
-            }
-
-            private void Show(string? current, bool force)
-            {
-                if (!force && _since.ElapsedMilliseconds < 250) return;
-                _since.Restart();
-                _shown = true;
-                _bridge.WriteProgress(new ProgressRecord(UploadActivityId, "Uploading files to Ango", _done + " of " + _files + " files, " + _bytes + " bytes uploaded")
-                {
-                    PercentComplete = _files == 0 ? 0 : _done * 100 / _files,
-                    CurrentOperation = current,
-                });
-            }
-        }
+            }.RunAsync(_pending, token);
     }
 }

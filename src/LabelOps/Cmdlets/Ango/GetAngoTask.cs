@@ -81,7 +81,7 @@ namespace LabelOps.Cmdlets.Ango
                         Assignee = Assignee,
                         IncludeAnswer = IncludeAnswer,
                     };
-                    var stageNames = StageNames(await resolver.ProjectAsync(token).ConfigureAwait(false));
+                    var stageNames = await resolver.StageNamesAsync(token).ConfigureAwait(false);
                     await StreamAsync(
                         bridge,
                         "Reading Ango tasks of project " + projectId,
@@ -105,10 +105,10 @@ namespace LabelOps.Cmdlets.Ango
                             project = await client.GetProjectAsync(knownProject!, token).ConfigureAwait(false);
                             _projects[knownProject!] = project;
                         }
-                        stageNames = StageNames(project);
+                        stageNames = AngoNameResolver.StageNames(project);
                     }
                     var task = await client.GetTaskAsync(id, IncludeAnswer, token).ConfigureAwait(false);
-                    if (stageNames != null && task.ProjectId == knownProject) Name(task, stageNames);
+                    if (stageNames != null && task.ProjectId == knownProject) AngoNameResolver.NameStage(task, stageNames);
                     bridge.WriteObject(task);
                 });
             }
@@ -118,27 +118,11 @@ namespace LabelOps.Cmdlets.Ango
         internal static string? CanonicalStatus(string? status) =>
             status == null ? null : string.Equals(status, "todo", StringComparison.OrdinalIgnoreCase) ? "TODO" : "Completed";
 
-        internal static IReadOnlyDictionary<string, string> StageNames(AngoProject project)
-        {
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var stage in project.Stages ?? new AngoStage[0])
-            {
-                if (!string.IsNullOrEmpty(stage.StageId)) names[stage.StageId] = stage.Name;
-            }
-            return names;
-        }
-
-        internal static AngoTask Name(AngoTask task, IReadOnlyDictionary<string, string> stageNames)
-        {
-            if (task.StageId != null && stageNames.TryGetValue(task.StageId, out var name)) task.Stage = name;
-            return task;
-        }
-
         private static async IAsyncEnumerable<AngoTask> Named(IAsyncEnumerable<AngoTask> tasks, IReadOnlyDictionary<string, string> stageNames)
         {
             await foreach (var task in tasks.ConfigureAwait(false))
             {
-                yield return Name(task, stageNames);
+                yield return AngoNameResolver.NameStage(task, stageNames);
             }
         }
     }

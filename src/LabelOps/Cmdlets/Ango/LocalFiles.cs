@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
+using LabelOps.Ango;
+using LabelOps.Base;
 using LabelOps.Engine;
 
 namespace LabelOps.Cmdlets.Ango
@@ -17,8 +19,7 @@ namespace LabelOps.Cmdlets.Ango
         /// The one way a missing input file is reported, by every cmdlet that reads one: LabelOps.NotFound, naming the
         /// path as the user gave it (the cmdlets write it as a non-terminating error with that path as TargetObject).
         /// </summary>
-        public static LabelOpsException FileNotFound(string path) =>
-            new LabelOpsException(ErrorReason.NotFound, "Cannot find the file '" + path + "'.");
+        public static LabelOpsException FileNotFound(string path) => AngoUploadFiles.FileNotFound(path);
 
         /// <summary>
         /// The file a -LiteralPath (or a single-file -Path, which is never expanded) names, taken as written: brackets
@@ -44,6 +45,23 @@ namespace LabelOps.Cmdlets.Ango
                 throw FileNotFound(path);
             }
             return full;
+        }
+
+        /// <summary>
+        /// The files a -Path value (wildcards expanded) or a -LiteralPath value names. When it names none, that is one
+        /// non-terminating error with the value as its target and the list is empty, so the other values go on.
+        /// </summary>
+        public static IReadOnlyList<string> ResolveOrWriteError(PSCmdlet cmdlet, string path, bool literal)
+        {
+            try
+            {
+                return literal ? new[] { ResolveLiteral(cmdlet, path) } : Resolve(cmdlet, path);
+            }
+            catch (LabelOpsException failure)
+            {
+                cmdlet.WriteError(ErrorRecords.From(failure, path));
+                return Array.Empty<string>();
+            }
         }
 
         /// <summary>The files a -Path value names (wildcards expanded); throws a LabelOpsException when it names none.</summary>
@@ -85,52 +103,6 @@ namespace LabelOps.Cmdlets.Ango
                 throw FileNotFound(path);
             }
             return files;
-        }
-
-        /// <summary>Opens and closes the file to prove it can be read now, so an unreadable file fails before anything is sent for it.</summary>
-        public static long CheckReadable(string file)
-        {
-            try
-            {
-                using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read))
-                {
-                    return stream.Length;
-                }
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-            {
-                if (exception is FileNotFoundException || exception is DirectoryNotFoundException)
-                {
-                    throw FileNotFound(file); // gone since it was named
-                }
-                throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + file + "': " + exception.Message, exception);
-            }
-        }
-
-        public static string ContentTypeOf(string file)
-        {
-            switch (System.IO.Path.GetExtension(file).ToLowerInvariant())
-            {
-                case ".jpg":
-                case ".jpeg": return "image/jpeg";
-                case ".png": return "image/png";
-                case ".gif": return "image/gif";
-                case ".bmp": return "image/bmp";
-                case ".tif":
-                case ".tiff": return "image/tiff";
-                case ".webp": return "image/webp";
-                case ".mp4": return "video/mp4";
-                case ".mp3": return "audio/mpeg";
-                case ".wav": return "audio/wav";
-                case ".pdf": return "application/pdf";
-                case ".json": return "application/json";
-                case ".txt": return "text/plain";
-                case ".md": return "text/markdown";
-                case ".html":
-                case ".htm": return "text/html";
-                case ".dcm": return "application/dicom";
-                default: return "application/octet-stream";
-            }
         }
     }
 }

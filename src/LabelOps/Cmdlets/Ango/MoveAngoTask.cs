@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using LabelOps.Ango;
@@ -24,7 +23,7 @@ namespace LabelOps.Cmdlets.Ango
         private const string AllSet = "All";
 
         // Project id → what the pipeline asked for, in arrival order.
-        private readonly Dictionary<string, Selection> _pending = new Dictionary<string, Selection>(StringComparer.Ordinal);
+        private readonly Dictionary<string, AngoTaskSelection> _pending = new Dictionary<string, AngoTaskSelection>(StringComparer.Ordinal);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -88,23 +87,28 @@ namespace LabelOps.Cmdlets.Ango
         {
             if (!_pending.TryGetValue(ProjectId, out var selection))
             {
-                selection = new Selection();
+                selection = new AngoTaskSelection();
                 _pending[ProjectId] = selection;
             }
-            selection.Add(selection.TaskIds, TaskId);
-            selection.Add(selection.ExternalIds, ExternalId);
-            selection.Add(selection.AssetIds, AssetId);
+            selection.Add(TaskId, ExternalId, AssetId);
         }
 
         protected override void EndProcessing()
         {
+            var requeue = new AngoTaskRequeue(ToStage)
+            {
+                Batches = Batch,
+                FromStages = FromStage,
+                All = All,
+                RemoveAnnotations = RemoveAnnotation,
+                RemoveAssignee = RemoveAssignee,
+                RemoveStageHistory = RemoveStageHistory,
+            };
             foreach (var pair in _pending)
             {
                 var projectId = pair.Key;
                 var selection = pair.Value;
-                var hasFilter = selection.TaskIds.Count + selection.ExternalIds.Count + selection.AssetIds.Count > 0
-                    || (Batch?.Length ?? 0) > 0 || (FromStage?.Length ?? 0) > 0;
-                if (!All && !hasFilter)
+                if (!requeue.Selects(selection))
                 {
                     // An empty selection would reach the service as "no filters", which requeues every task.
                     WriteError(ErrorRecords.From(
@@ -112,37 +116,11 @@ namespace LabelOps.Cmdlets.Ango
                         projectId));
                     continue;
                 }
-                var what = Describe(projectId, selection);
-                var action = "Requeue to stage '" + ToStage + "'" + (RemoveAnnotation ? ", deleting annotations" : string.Empty)
-                    + (RemoveAssignee ? ", removing the assignee" : string.Empty) + (RemoveStageHistory ? ", removing stage history" : string.Empty);
-                if (!ShouldProcess(what, action)) continue;
+                var what = requeue.Describe(projectId, selection);
+                if (!ShouldProcess(what, requeue.Action)) continue;
                 if (RemoveAnnotation && !Force && !ConfirmDeclinedExplicitly() && !AskAgain(what)) continue;
-
                 RunForItem(projectId, async (bridge, token) =>
-                {
-                    var client = ClientFor(bridge);
-                    var resolver = new AngoNameResolver(client, projectId);
-                    var toStageId = (await resolver.StageIdsAsync(new[] { ToStage }, token).ConfigureAwait(false))[0];
-                    var request = new AngoRequeueRequest
-                    {
-                        ToStageId = toStageId,
-                        TaskIds = selection.TaskIds,
-                        ExternalIds = selection.ExternalIds,
-                        AssetIds = selection.AssetIds,
-                        BatchIds = All ? null : await resolver.BatchIdsAsync(Batch, token).ConfigureAwait(false),
-                        FromStageIds = All ? null : await resolver.StageIdsAsync(FromStage, token).ConfigureAwait(false),
-                        RemoveAnnotations = RemoveAnnotation,
-                        RemoveAssignee = RemoveAssignee,
-                        RemoveStageHistory = RemoveStageHistory,
-                    };
-                    if (request.TargetsAllTasks && !All)
-                    {
-                        throw LabelOpsException.InvalidArgument("No tasks were selected for project " + projectId + "; use -All to requeue every task.");
-                    }
-                    var result = await client.RequeueTasksAsync(projectId, request, token).ConfigureAwait(false);
-                    result.ToStage = GetAngoTask.StageNames(await resolver.ProjectAsync(token).ConfigureAwait(false)).TryGetValue(toStageId, out var name) ? name : null;
-                    bridge.WriteObject(result);
-                });
+                    bridge.WriteObject(await requeue.SendAsync(ClientFor(bridge), projectId, selection, token).ConfigureAwait(false)));
             }
         }
 
@@ -165,41 +143,6 @@ namespace LabelOps.Cmdlets.Ango
                     new LabelOpsException(ErrorReason.InvalidOperation, "-RemoveAnnotation deletes annotations irreversibly and this host cannot ask for confirmation; nothing was sent for " + what + ". Add -Force (or -Confirm:$false) to run it unattended.", exception),
                     what));
                 return false;
-            }
-        }
-
-        private string Describe(string projectId, Selection selection)
-        {
-            if (All) return "every task of project " + projectId;
-            var parts = new List<string>();
-            if (selection.TaskIds.Count > 0) parts.Add(Count(selection.TaskIds.Count, "task"));
-            if (selection.ExternalIds.Count > 0) parts.Add(Count(selection.ExternalIds.Count, "external id"));
-            if (selection.AssetIds.Count > 0) parts.Add(Count(selection.AssetIds.Count, "asset"));
-            if (Batch?.Length > 0) parts.Add("in batch " + string.Join(", ", Batch));
-            if (FromStage?.Length > 0) parts.Add("now in stage " + string.Join(", ", FromStage));
-            return "tasks of project " + projectId + " (" + string.Join("; ", parts) + ")";
-        }
-
-        private static string Count(int count, string what) => count + " " + what + (count == 1 ? string.Empty : "s");
-
-        private sealed class Selection
-        {
-            private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-
-            public List<string> TaskIds { get; } = new List<string>();
-
-            public List<string> ExternalIds { get; } = new List<string>();
-
-            public List<string> AssetIds { get; } = new List<string>();
-
-            public void Add(List<string> target, string[]? ids)
-            {
-                if (ids == null) return;
-                foreach (var id in ids)
-                {
-                    var key = (target == TaskIds ? "t:" : target == ExternalIds ? "e:" : "a:") + id;
-                    if (_seen.Add(key)) target.Add(id);
-                }
             }
         }
     }

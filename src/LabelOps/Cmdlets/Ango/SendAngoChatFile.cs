@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
 
@@ -40,22 +41,12 @@ namespace LabelOps.Cmdlets.Ango
             var literal = ParameterSetName == LiteralPathSet;
             foreach (var path in literal ? LiteralPath : Path)
             {
-                IReadOnlyList<string> files;
-                try
-                {
-                    files = literal ? new[] { LocalFiles.ResolveLiteral(this, path) } : LocalFiles.Resolve(this, path);
-                }
-                catch (LabelOpsException failure)
-                {
-                    WriteError(ErrorRecords.From(failure, path));
-                    continue;
-                }
-                foreach (var file in files)
+                foreach (var file in LocalFiles.ResolveOrWriteError(this, path, literal))
                 {
                     if (!ShouldProcess(file, "Send chat file to Ango project " + ProjectId)) continue;
                     RunForItem(file, async (bridge, token) =>
                     {
-                        LocalFiles.CheckReadable(file);
+                        AngoUploadFiles.CheckReadable(file);
                         byte[] bytes;
                         try
                         {
@@ -65,7 +56,7 @@ namespace LabelOps.Cmdlets.Ango
                         {
                             throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot read '" + file + "': " + exception.Message, exception);
                         }
-                        var form = new[] { MultipartPart.File("file", System.IO.Path.GetFileName(file), bytes, LocalFiles.ContentTypeOf(file)) };
+                        var form = new[] { MultipartPart.File("file", System.IO.Path.GetFileName(file), bytes, AngoUploadFiles.ContentTypeOf(file)) };
                         bridge.WriteObject(await ClientFor(bridge).UploadChatAsync(ProjectId, form, file, token).ConfigureAwait(false));
                     });
                 }

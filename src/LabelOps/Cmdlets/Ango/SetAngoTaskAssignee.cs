@@ -89,7 +89,7 @@ namespace LabelOps.Cmdlets.Ango
                     var client = ClientFor(bridge);
                     var resolver = new AngoNameResolver(client, projectId);
                     var stageId = (await resolver.StageIdsAsync(new[] { Stage }, token).ConfigureAwait(false))[0];
-                    var stageNames = PassThru ? GetAngoTask.StageNames(await resolver.ProjectAsync(token).ConfigureAwait(false)) : null;
+                    var stageNames = PassThru ? await resolver.StageNamesAsync(token).ConfigureAwait(false) : null;
                     var assigned = new List<string>();
                     await OrderedWork.RunAsync(
                         approved,
@@ -118,7 +118,7 @@ namespace LabelOps.Cmdlets.Ango
                                 bridge.WriteError(ErrorRecords.From(failure, id));
                                 return;
                             }
-                            bridge.WriteObject(GetAngoTask.Name(call.GetAwaiter().GetResult(), stageNames));
+                            bridge.WriteObject(AngoNameResolver.NameStage(call.GetAwaiter().GetResult(), stageNames));
                         },
                         token).ConfigureAwait(false);
                 });

@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace LabelOps.Base
+namespace LabelOps.Engine
 {
     /// <summary>
-    /// Inside a cmdlet's asynchronous work: runs one call per item with at most a fixed number in flight and hands
-    /// each finished call to <c>write</c> in input order. The async counterpart of <see cref="ThrottledItems"/>, for
-    /// cmdlets that collect their items first (Add-AngoAsset, Set-AngoTaskAssignee). Each call is started once, so
-    /// a create is never sent twice by this.
+    /// Runs one call per item with at most a fixed number in flight and hands each finished call to <c>write</c> in
+    /// input order. The async counterpart of the module's ThrottledItems, for work that has its items first (the
+    /// engine's AngoAssetImport, Set-AngoTaskAssignee). Each call is started once, so a create is never sent twice by this.
     /// </summary>
     internal static class OrderedWork
     {
