@@ -99,15 +99,5 @@ Describe 'Connect-Hitl, Disconnect-Hitl and Test-HitlConnection' {
         (@($goodErrors) + @($badErrors)) | Should -HaveCount 0
     }
 
-    It 'A session in a variable works with -Session after Disconnect' {
-        $projectId = New-EmulatorHitlProject -Account $account -Name 'Kept' -Status 'active'
-
-        $s = Connect-Hitl -ApiKey $account.ApiKey -BaseUri $emulator.BaseUri -PassThru
-        Disconnect-Hitl
-        $projects = @(Get-HitlProject -ProjectId $projectId -Session $s)
-
-        $projects | Should -HaveCount 1
-        $projects[0] | Should -BeOfType ([LabelOps.HitlProject])
-        $projects[0].Status | Should -BeExactly 'active'
-    }
+    # What Disconnect-Hitl does to a session held in a variable is specified in Module.Sessions.Tests.ps1.
 }

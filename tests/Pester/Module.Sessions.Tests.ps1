@@ -158,6 +158,27 @@ Describe 'Consistent -PassThru' {
 }
 
 Describe 'A disposed session' {
+    It 'Disconnect-<Service> ends the default session, also where a variable holds it, and leaves a session that is not the default working' -ForEach @(
+        @{ Service = 'Hitl' }, @{ Service = 'Ango' }
+    ) {
+        $account = New-EmulatorAccount
+        $uri = if ($Service -eq 'Hitl') { $emulator.BaseUri } else { Get-AngoTestUri }
+        $first = & "Connect-$Service" -BaseUri $uri -ApiKey $account.ApiKey -RetryInterval 0.01 -PassThru
+        $second = & "Connect-$Service" -BaseUri $uri -ApiKey $account.ApiKey -RetryInterval 0.01 -PassThru
+
+        & "Disconnect-$Service"
+
+        $second.IsConnected | Should -BeFalse -Because 'it was the default session'
+        $first.IsConnected | Should -BeTrue -Because 'a session that is not the default is not touched'
+        $read = if ($Service -eq 'Hitl') { { param($s) Get-HitlEgressIp -Session $s } } else { { param($s) Get-AngoProject -First 1 -Session $s } }
+        $firstErrors = @(& $read $first 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $firstErrors | Should -HaveCount 0
+        $secondErrors = @(& $read $second 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $secondErrors | Should -HaveCount 1
+        $secondErrors[0].FullyQualifiedErrorId | Should -BeLike 'LabelOps.NotConnected*'
+        $first.Dispose()
+    }
+
     It 'Is reported as NotConnected, naming the Connect cmdlet, and sends nothing' {
         $account = New-EmulatorAccount
         $session = Connect-Hitl -BaseUri $emulator.BaseUri -ApiKey $account.ApiKey -RetryInterval 0.01 -PassThru
