@@ -21,8 +21,11 @@ BeforeAll {
             # Start-Process joins the arguments with spaces and quotes nothing.
             $all = @('-NoProfile', '-NonInteractive', '-File', ('"' + $Script + '"')) + @($Arguments | ForEach-Object { if ($_ -like '-*') { $_ } else { '"' + $_ + '"' } })
             $id = [guid]::NewGuid().ToString('N')
-            Start-Process -FilePath $pwsh -ArgumentList $all -PassThru -NoNewWindow `
+            $process = Start-Process -FilePath $pwsh -ArgumentList $all -PassThru -NoNewWindow `
                 -RedirectStandardOutput (Join-Path $TestDrive "$id.out") -RedirectStandardError (Join-Path $TestDrive "$id.err")
+            # Where its output goes, so that a run that ended on its own can say why.
+            Add-Member -InputObject $process -NotePropertyName OutputFiles -NotePropertyValue @((Join-Path $TestDrive "$id.out"), (Join-Path $TestDrive "$id.err"))
+            $process
         }
         finally {
             foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
@@ -71,7 +74,10 @@ BeforeAll {
             Stop-Child -Process $child
             Wait-Quiet -Account $Account
             $points.Add($k)
-            $runs.Add([pscustomobject]@{ Run = $runs.Count + 1; KilledAt = $k; Creates = (& $CountCreates) - $before; FinishedBeforeKill = $finishedEarly })
+            $said = if ($finishedEarly) { ($child.OutputFiles | Where-Object { Test-Path -LiteralPath $_ } | ForEach-Object { Get-Content -LiteralPath $_ -Raw }) -join "`n" } else { '' }
+            # Without its colours: the test report is XML, which cannot hold escape characters.
+            $said = $said -replace "$([char]27)\[[0-9;]*m", ''
+            $runs.Add([pscustomobject]@{ Run = $runs.Count + 1; KilledAt = $k; Creates = (& $CountCreates) - $before; FinishedBeforeKill = $finishedEarly; Said = $said })
         }
         $before = & $CountCreates
         $child = Start-Child -Script $Script -Environment $Environment -Arguments $Arguments
@@ -140,7 +146,7 @@ Describe 'Kill and restart: New-HitlJob -Ledger' {
         Write-Host ("HITL kill test: kill points {0}; creates per run {1}; in doubt after a kill and found on the service {2}, sent again {3}; jobs in the emulator {4}, rows with more than one job {5}; results in the final output {6}" -f `
             ($result.KillPoints -join ', '), (($result.Runs | ForEach-Object Creates) -join ' / '), $adopted, $resent, (@($groups | ForEach-Object { $_.Group }).Count), $duplicates.Count, $output.Count)
 
-        $result.Runs | Select-Object -First 3 | ForEach-Object { $_.FinishedBeforeKill | Should -BeFalse -Because "run $($_.Run) is killed mid-way" }
+        $result.Runs | Select-Object -First 3 | ForEach-Object { $_.FinishedBeforeKill | Should -BeFalse -Because "run $($_.Run) is killed mid-way (it said: $($_.Said))" }
         $result.Runs[-1].ExitCode | Should -Be 0
         $duplicates | Should -BeNullOrEmpty
         $groups | Should -HaveCount 1000
@@ -220,7 +226,7 @@ Import-Csv -LiteralPath $Csv |
             ($result.KillPoints -join ', '), (($result.Runs | ForEach-Object Creates) -join ' / '), (@($groups | ForEach-Object { $_.Group }).Count), $duplicates.Count, $output.Count,
             @($output | Where-Object Outcome -eq 'created').Count, @($output | Where-Object Outcome -eq 'existing').Count)
 
-        $result.Runs | Select-Object -First 3 | ForEach-Object { $_.FinishedBeforeKill | Should -BeFalse -Because "run $($_.Run) is killed mid-way" }
+        $result.Runs | Select-Object -First 3 | ForEach-Object { $_.FinishedBeforeKill | Should -BeFalse -Because "run $($_.Run) is killed mid-way (it said: $($_.Said))" }
         $result.Runs[-1].ExitCode | Should -Be 0
         $duplicates | Should -BeNullOrEmpty
         $groups | Should -HaveCount 1000

@@ -65,7 +65,8 @@ namespace LabelOps.Engine
                         {
                             if (!entry.Work.IsCompleted) running.Add(entry.Work);
                         }
-                        await Task.WhenAny(running).ConfigureAwait(false);
+                        // All may have ended since the head was looked at (Task.WhenAny refuses an empty list).
+                        if (running.Count > 0) await Task.WhenAny(running).ConfigureAwait(false);
                     }
                     cancellationToken.ThrowIfCancellationRequested();
                     inFlight.Enqueue((item, Task.Run(() => work(item, cancellationToken), cancellationToken)));

@@ -48,7 +48,8 @@ namespace LabelOps.Base
                 {
                     if (!item.Work.IsCompleted) running.Add(item.Work);
                 }
-                _bridge.PumpUntil(_cmdlet, Task.WhenAny(running));
+                // All may have ended since the head was looked at (Task.WhenAny refuses an empty list).
+                if (running.Count > 0) _bridge.PumpUntil(_cmdlet, Task.WhenAny(running));
             }
             _inFlight.Enqueue((target, Task.Run(() => work(_bridge, _stopping))));
             while (_inFlight.Count > 0 && _inFlight.Peek().Work.IsCompleted)
