@@ -75,19 +75,8 @@ namespace LabelOps.Ango
         private static object? ParsedJson(object? value, string name)
         {
             if (!(value is string text)) return value;
-            var trimmed = text.Trim();
-            if (trimmed.Length == 0) return null;
-            if (!trimmed.StartsWith("{", StringComparison.Ordinal) && !trimmed.StartsWith("[", StringComparison.Ordinal)) return text;
-            try
-            {
-                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(trimmed));
-                reader.Read();
-                return FreeformJsonConverter.ReadValue(ref reader);
-            }
-            catch (JsonException exception)
-            {
-                throw LabelOpsException.InvalidArgument(name + " is not valid JSON: " + exception.Message);
-            }
+            if (text.Trim().Length == 0) return null;
+            return FreeformJsonConverter.TryReadText(text, name, out var parsed) ? parsed : text;
         }
 
         /// <summary>A 'batches' column: a list, a JSON array, or names separated by ';' or ','.</summary>

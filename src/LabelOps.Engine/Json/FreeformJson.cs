@@ -24,6 +24,32 @@ namespace LabelOps.Json
         // in ToString, so Export-Csv puts JSON in the cell instead of the type name. Nested values stay plain.
         public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonTextValue.Wrap(ReadValue(ref reader));
 
+        /// <summary>
+        /// JSON written as text (a CSV cell, a parameter value): when <paramref name="text"/> starts with '{' or '[' it
+        /// is read as free-form JSON into <paramref name="value"/>; otherwise false. Invalid JSON is
+        /// LabelOps.InvalidArgument naming <paramref name="name"/>.
+        /// </summary>
+        public static bool TryReadText(string text, string name, out object? value)
+        {
+            value = null;
+            var trimmed = text.Trim();
+            if (!trimmed.StartsWith("{", StringComparison.Ordinal) && !trimmed.StartsWith("[", StringComparison.Ordinal))
+            {
+                return false;
+            }
+            try
+            {
+                var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(trimmed));
+                reader.Read();
+                value = ReadValue(ref reader);
+                return true;
+            }
+            catch (JsonException exception)
+            {
+                throw LabelOps.LabelOpsException.InvalidArgument(name + " is not valid JSON: " + exception.Message);
+            }
+        }
+
         public static object? ReadValue(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)

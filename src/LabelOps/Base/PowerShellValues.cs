@@ -68,23 +68,13 @@ namespace LabelOps.Base
             var baseValue = value is PSObject wrapped ? wrapped.BaseObject : value;
             if (baseValue is string text)
             {
-                var trimmed = text.Trim();
-                if (trimmed.Length == 0)
+                if (text.Trim().Length == 0)
                 {
                     return null; // an empty CSV cell means "none"
                 }
-                if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal))
+                if (FreeformJsonConverter.TryReadText(text, parameterName, out var parsed))
                 {
-                    try
-                    {
-                        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(trimmed));
-                        reader.Read();
-                        return FreeformJsonConverter.ReadValue(ref reader);
-                    }
-                    catch (JsonException exception)
-                    {
-                        throw LabelOpsException.InvalidArgument(parameterName + " is not valid JSON: " + exception.Message);
-                    }
+                    return parsed;
                 }
             }
             return ToPlain(value);
