@@ -29,9 +29,9 @@ namespace LabelOps.Engine
         public int PageSize { get; set; } = MaximumPageSize;
 
         /// <summary>
-        /// How many pages one listing may hold at once (the one being written plus those requested ahead), when
-        /// the service reports the total; without a total only the next page is requested ahead. 1 reads page
-        /// after page with nothing in flight while items are written.
+        /// How many page requests of one listing may be unanswered at once, when the service reports the total
+        /// (answered pages wait, at most as many again, to be written in order); without a total only the next page
+        /// is requested ahead. 1 reads page after page with nothing in flight while items are written.
         /// </summary>
         /// <remarks>Cmdlets take it from the session (<see cref="SessionOptions.PagesInFlight"/>, Connect-Ango -PagesInFlight).</remarks>
         public int PagesInFlight { get; set; } = 8;

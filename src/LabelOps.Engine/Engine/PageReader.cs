@@ -8,9 +8,11 @@ namespace LabelOps.Engine
 {
     /// <summary>
     /// Streams every item of a paged list, in order. Once the first page reports the total, up to
-    /// <see cref="PageRange.PagesInFlight"/> pages are requested at once, so round trips overlap each other and the
-    /// pipeline; memory is bounded by that window, not by the list. Without a total, page n+1 is requested while
-    /// page n is written. It stops at the caller's -First, at the reported total, or at the first short page.
+    /// <see cref="PageRange.PagesInFlight"/> requests are unanswered at any time (a slot frees when any page is
+    /// answered), so round trips overlap each other and the pipeline; answered pages wait to be written in order,
+    /// at most that many again, so memory is bounded by the window, not by the list. Without a total, page n+1 is
+    /// requested while page n is written. It stops at the caller's -First, at the reported total, or at the first
+    /// short page.
     /// </summary>
     internal static class PageReader
     {
@@ -51,51 +53,88 @@ namespace LabelOps.Engine
             long written = 0;
             var totalReported = false;
             var nextToRequest = firstPage;
+            var ended = false;
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var pending = new Queue<Task<Page<T>>>();
-            pending.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
+            // Requested pages in page order: the head is the next to write. Some are answered and wait their turn.
+            var requested = new Queue<Task<Page<T>>>();
+            int Running()
+            {
+                var running = 0;
+                foreach (var page in requested)
+                {
+                    if (!page.IsCompleted) running++;
+                }
+                return running;
+            }
+            // With a known total a request starts whenever fewer than `window` are unanswered: a slot frees when any
+            // page is answered, not only the head, so one slow page does not hold back the others (the rule of the
+            // bulk cmdlets' window). Answered pages wait in order, at most `window` of them beyond those running.
+            // Without a total only the next page is requested ahead (it may not exist); window 1 requests none ahead.
+            void RequestAhead(long currentPage)
+            {
+                if (ended || window == 1) return;
+                while (lastPage.HasValue
+                    ? nextToRequest <= lastPage.Value && Running() < window && requested.Count < 2 * window
+                    : requested.Count == 0 && nextToRequest == currentPage + 1 && nextToRequest <= lastWanted)
+                {
+                    requested.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
+                }
+            }
+            requested.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
             try
             {
-                for (var pageNumber = firstPage; pending.Count > 0; pageNumber++)
+                for (var pageNumber = firstPage; requested.Count > 0; pageNumber++)
                 {
-                    var page = await pending.Dequeue().ConfigureAwait(false);
-                    if (!totalReported && page.Total.HasValue)
+                    var head = requested.Peek();
+                    while (!head.IsCompleted)
+                    {
+                        // While the head is on its way, every other answer frees a slot for the next request.
+                        RequestAhead(pageNumber - 1);
+                        var running = new List<Task>(requested.Count);
+                        foreach (var page in requested)
+                        {
+                            if (!page.IsCompleted) running.Add(page);
+                        }
+                        await Task.WhenAny(running).ConfigureAwait(false);
+                    }
+                    var current = await requested.Dequeue().ConfigureAwait(false);
+                    if (!totalReported && current.Total.HasValue)
                     {
                         totalReported = true;
-                        onTotal?.Invoke(page.Total.Value);
+                        onTotal?.Invoke(current.Total.Value);
                     }
-                    var full = page.Items.Count == pageSize;
-                    if (page.Total.HasValue)
+                    var full = current.Items.Count == pageSize;
+                    if (current.Total.HasValue)
                     {
-                        lastPage = Math.Min(lastWanted, (page.Total.Value + pageSize - 1) / pageSize);
+                        lastPage = Math.Min(lastWanted, (current.Total.Value + pageSize - 1) / pageSize);
                     }
-                    var more = full && pageNumber < lastWanted && (!page.Total.HasValue || (long)pageNumber * pageSize < page.Total.Value);
+                    var more = full && pageNumber < lastWanted && (!current.Total.HasValue || (long)pageNumber * pageSize < current.Total.Value);
                     if (!more)
                     {
                         // A short page ends the list even if more were requested ahead (items removed meanwhile).
+                        ended = true;
                         abandon.Cancel();
-                        Forget(pending);
+                        Forget(requested);
                     }
                     else
                     {
-                        // Requested now, so the network works while this page's items go down the pipeline. With a
-                        // known total up to window - 1 pages ahead; without one only the next (it may not exist).
-                        var ahead = lastPage.HasValue ? window - 1 : Math.Min(1, window - 1);
-                        while (pending.Count < ahead && nextToRequest <= (lastPage ?? pageNumber + 1))
-                        {
-                            pending.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
-                        }
+                        // Requested now, so the network works while this page's items go down the pipeline.
+                        RequestAhead(pageNumber);
                     }
-                    for (var i = skipInPage; i < page.Items.Count && written < (range.First ?? long.MaxValue); i++)
+                    for (var i = skipInPage; i < current.Items.Count && written < (range.First ?? long.MaxValue); i++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         written++;
-                        yield return page.Items[i];
+                        yield return current.Items[i];
                     }
                     skipInPage = 0;
-                    if (more && pending.Count == 0)
+                    if (more)
                     {
-                        pending.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token)); // one page at a time (window 1)
+                        RequestAhead(pageNumber);
+                        if (requested.Count == 0)
+                        {
+                            requested.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token)); // one page at a time (window 1)
+                        }
                     }
                 }
             }
@@ -103,7 +142,7 @@ namespace LabelOps.Engine
             {
                 // The caller stopped early (-First, Ctrl+C, an error): pages requested ahead are not waited for.
                 abandon.Cancel();
-                Forget(pending);
+                Forget(requested);
             }
         }
 

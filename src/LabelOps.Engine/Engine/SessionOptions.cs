@@ -24,8 +24,9 @@ namespace LabelOps.Engine
         public int? MaxRequestsPerMinute { get; set; }
 
         /// <summary>
-        /// How many pages of a listing may be held at once (8): enough to hide a round trip of a few hundred
-        /// milliseconds behind parsing and the pipeline, while memory stays at that many pages whatever the length.
+        /// How many page requests of a listing may be unanswered at once (8): enough to hide a round trip of a few
+        /// hundred milliseconds behind parsing and the pipeline, while memory stays at twice that many pages
+        /// whatever the length.
         /// </summary>
         public int PagesInFlight { get; set; } = 8;
 

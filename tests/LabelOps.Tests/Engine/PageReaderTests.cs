@@ -88,9 +88,9 @@ namespace LabelOps.Tests.Engine
 
         [Theory]
         [InlineData(300, 1, 1)]
-        [InlineData(300, 2, 2)]
+        [InlineData(300, 2, 3)]
         [InlineData(300, 8, 3)]
-        [InlineData(5000, 8, 8)]
+        [InlineData(5000, 8, 17)] // answered at once: 8 running never fills, 2 × 8 held bounds it
         public async Task Pages_ahead_are_requested_before_the_current_page_is_consumed_up_to_the_window(int count, int window, int expectedFetched)
         {
             var list = new FakeList(count);
@@ -145,7 +145,39 @@ namespace LabelOps.Tests.Engine
             await foreach (var item in PageReader.ReadAsync(Fetch, new PageRange { PagesInFlight = 4 }, null, CancellationToken.None)) items.Add(item);
 
             Assert.Equal(Enumerable.Range(0, 2950), items);
-            Assert.InRange(mostInFlight, 2, 3); // the page being written is the fourth one held
+            Assert.InRange(mostInFlight, 3, 4);
+        }
+
+        [Fact]
+        public async Task A_slow_page_does_not_hold_back_the_requests_behind_it_and_answered_pages_wait_bounded()
+        {
+            var fetched = new ConcurrentQueue<int>();
+            var slow = new TaskCompletionSource<Page<int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<Page<int>> Fetch(int page, int size, CancellationToken token)
+            {
+                fetched.Enqueue(page);
+                var items = Enumerable.Range((page - 1) * size, size).ToList();
+                return page == 2 ? slow.Task : Task.FromResult(new Page<int>(items, 100 * size));
+            }
+
+            var reader = PageReader.ReadAsync(Fetch, new PageRange { PagesInFlight = 4 }, null, CancellationToken.None).GetAsyncEnumerator();
+            for (var i = 0; i < 100; i++) Assert.True(await reader.MoveNextAsync());
+            var waiting = reader.MoveNextAsync(); // page 1 written: now waiting for page 2
+
+            // Page 2 holds one slot; the other answers freed theirs, until 2 × 4 pages were held (pages 2 to 9).
+            // The old rule (a slot frees only when the next page to write is answered) requested pages 2 to 4.
+            Assert.False(waiting.IsCompleted);
+            Assert.Equal(Enumerable.Range(1, 9), fetched);
+
+            slow.SetResult(new Page<int>(Enumerable.Range(100, 100).ToList(), 10000));
+            var items = new List<int>();
+            Assert.True(await waiting);
+            items.Add(reader.Current);
+            while (await reader.MoveNextAsync()) items.Add(reader.Current);
+            await reader.DisposeAsync();
+
+            Assert.Equal(Enumerable.Range(100, 9900), items);
+            Assert.Equal(Enumerable.Range(1, 100), fetched.OrderBy(p => p));
         }
 
         [Fact]
@@ -171,7 +203,7 @@ namespace LabelOps.Tests.Engine
             }
 
             Assert.Equal(Enumerable.Range(0, 10), items);
-            Assert.Equal(7, cancelled);
+            Assert.Equal(8, cancelled); // pages 2 to 9: the window of unanswered requests
         }
 
         private static void InterlockedMax(ref int target, int value)

@@ -16,7 +16,7 @@ namespace LabelOps.Cmdlets.Ango
         [Parameter]
         public AngoRegion Region { get; set; } = AngoRegion.EU;
 
-        /// <summary>How many pages of a listing may be requested ahead and held at once (1 reads page after page).</summary>
+        /// <summary>How many page requests of a listing may be unanswered at once (1 reads page after page).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int PagesInFlight { get; set; } = 8;
