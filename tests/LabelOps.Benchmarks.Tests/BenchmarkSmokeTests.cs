@@ -28,6 +28,8 @@ namespace LabelOps.Benchmarks.Tests
                     "Import-Module", "List", "List", "Bulk work", "Same, without", "Create", "Export", "Wait-HitlJob",
                     // issue 13, in fresh pwsh processes: a few and many jobs of a big project, a minute limit in a fixed and a sliding window, CPU per task
                     "Wait-HitlJob", "Wait-HitlJob", BenchmarkSettings.Smoke.MinuteLimitedRequests.ToString(System.Globalization.CultureInfo.InvariantCulture), BenchmarkSettings.Smoke.MinuteLimitedRequests.ToString(System.Globalization.CultureInfo.InvariantCulture), "List",
+                    // issue 12: Add-AngoAsset with one upload held, against the same files with none held (fresh pwsh)
+                    "Add-AngoAsset",
                 },
                 results.Select(r => r.Figure.Split(' ')[0] switch { "Same," => "Same, without", "Bulk" => "Bulk work", var first => first }));
             Assert.All(results, r => Assert.True(r.Correct, r.Figure + ": " + string.Join("; ", r.Checks.Where(c => !c.Passed).Select(c => c.What + " (" + c.Detail + ")"))));

@@ -22,18 +22,24 @@ public sealed partial class BenchmarkRun
 
     private readonly BenchmarkSettings _settings;
     private readonly TextWriter _log;
+    private readonly string? _baselineModule;
     private EmulatorProcess _emulator = null!;
 
-    private BenchmarkRun(BenchmarkSettings settings, TextWriter log)
+    private BenchmarkRun(BenchmarkSettings settings, TextWriter log, string? baselineModule)
     {
         _settings = settings;
         _log = log;
+        _baselineModule = baselineModule;
     }
 
-    /// <param name="only">Scenario names to run (import, list, ratelimit, hitl, export, wait, waitbig, minute, cpu); null for all.</param>
-    public static async Task<IReadOnlyList<FigureResult>> RunAsync(BenchmarkSettings settings, TextWriter log, ISet<string>? only = null)
+    /// <param name="only">Scenario names to run (import, list, ratelimit, hitl, export, wait, waitbig, minute, cpu, slowupload); null for all.</param>
+    /// <param name="baselineModule">
+    /// Another build's LabelOps.psd1 (e.g. an older commit's out/LabelOps): scenarios that support it (slowupload)
+    /// also run with it, in the same run, as their "before".
+    /// </param>
+    public static async Task<IReadOnlyList<FigureResult>> RunAsync(BenchmarkSettings settings, TextWriter log, ISet<string>? only = null, string? baselineModule = null)
     {
-        var run = new BenchmarkRun(settings, log);
+        var run = new BenchmarkRun(settings, log, baselineModule);
         // Import-Module first, while the module's assemblies are not loaded yet in this process (the cold figure).
         var results = new List<FigureResult>();
         if (Wanted(only, "import")) results.Add(run.ImportModule());
@@ -54,6 +60,7 @@ public sealed partial class BenchmarkRun
             if (Wanted(only, "waitbig")) results.AddRange(await run.WaitInBigProjectAsync(smoke));
             if (Wanted(only, "minute")) results.AddRange(await run.MinuteLimitInFullAsync(smoke));
             if (Wanted(only, "cpu")) results.Add(await run.CpuPerListedTaskAsync());
+            if (Wanted(only, "slowupload")) results.Add(await run.SlowUploadAsync());
         }
         return results;
     }

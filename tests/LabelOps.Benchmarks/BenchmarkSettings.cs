@@ -54,6 +54,12 @@ public sealed record BenchmarkSettings
     public int CpuListTasks { get; init; } = 100_000;
     public TimeSpan CpuListLatency { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Issue 12: small local files uploaded by Add-AngoAsset with this -ThrottleLimit, at this latency, one upload held this long.</summary>
+    public int SlowUploadFiles { get; init; } = 40;
+    public int SlowUploadThrottleLimit { get; init; } = 4;
+    public TimeSpan SlowUploadLatency { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan SlowUploadDelay { get; init; } = TimeSpan.FromSeconds(2);
+
     public static BenchmarkSettings Full { get; } = new();
 
     /// <summary>Every scenario at a size that runs in seconds: for correctness (CI), not for the figures.</summary>
@@ -86,5 +92,8 @@ public sealed record BenchmarkSettings
         MinuteLimitedRequests = 40,
         CpuListTasks = 1_000,
         CpuListLatency = TimeSpan.FromMilliseconds(5),
+        SlowUploadFiles = 12,
+        SlowUploadLatency = TimeSpan.FromMilliseconds(10),
+        SlowUploadDelay = TimeSpan.FromMilliseconds(300),
     };
 }

@@ -68,6 +68,15 @@ public sealed class EmulatorProcess : IAsyncDisposable
     public Task SetLatencyAsync(string apiKey, TimeSpan latency) =>
         PostAsync("/latency", new JsonObject { ["apiKey"] = apiKey, ["latencyMs"] = (int)latency.TotalMilliseconds });
 
+    /// <summary>Queues a fault for the account's next request matching method and path (fields as in about_LabelOps_Emulator, e.g. delayMs).</summary>
+    public Task AddFaultAsync(string apiKey, string method, string path, JsonObject fault)
+    {
+        fault["apiKey"] = apiKey;
+        fault["method"] = method;
+        fault["path"] = path;
+        return PostAsync("/faults", fault);
+    }
+
     public Task SetRateLimitAsync(string apiKey, int? limit, TimeSpan window, string mode = "fixed") =>
         PostAsync("/rate-limit", new JsonObject { ["apiKey"] = apiKey, ["limit"] = limit, ["windowSeconds"] = (int)window.TotalSeconds, ["scope"] = "ango", ["mode"] = mode });
 
@@ -114,7 +123,8 @@ public sealed class EmulatorProcess : IAsyncDisposable
             (string)r["path"]!,
             (string?)r["queryString"] ?? string.Empty,
             (int)r["responseStatus"]!,
-            DateTimeOffset.Parse((string)r["receivedAt"]!, CultureInfo.InvariantCulture))).ToArray();
+            DateTimeOffset.Parse((string)r["receivedAt"]!, CultureInfo.InvariantCulture),
+            (string?)r["faultApplied"])).ToArray();
     }
 
     public async Task ClearRequestsAsync(string apiKey)
@@ -153,4 +163,4 @@ public sealed class EmulatorProcess : IAsyncDisposable
     }
 }
 
-public sealed record RequestSummary(string Method, string Path, string QueryString, int Status, DateTimeOffset ReceivedAt);
+public sealed record RequestSummary(string Method, string Path, string QueryString, int Status, DateTimeOffset ReceivedAt, string? FaultApplied = null);

@@ -10,12 +10,13 @@ namespace LabelOps.Benchmarks;
 internal static class Program
 {
     private const string Usage =
-        "Usage: dotnet run -c Release --project tests/LabelOps.Benchmarks [-- [--smoke] [--only import,list,ratelimit,hitl,export,wait,waitbig,minute,cpu] [--list-tasks N] [--list-latency-ms MS]]";
+        "Usage: dotnet run -c Release --project tests/LabelOps.Benchmarks [-- [--smoke] [--only import,list,ratelimit,hitl,export,wait,waitbig,minute,cpu,slowupload] [--list-tasks N] [--list-latency-ms MS] [--baseline-module PATH/LabelOps.psd1]]";
 
     public static async Task<int> Main(string[] args)
     {
         var settings = BenchmarkSettings.Full;
         HashSet<string>? only = null;
+        string? baselineModule = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +30,14 @@ internal static class Program
                 case "--list-latency-ms" when i + 1 < args.Length:
                     settings = settings with { ListLatency = TimeSpan.FromMilliseconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) };
                     break;
+                case "--baseline-module" when i + 1 < args.Length:
+                    baselineModule = System.IO.Path.GetFullPath(args[++i]);
+                    if (!System.IO.File.Exists(baselineModule))
+                    {
+                        Console.Error.WriteLine("No module manifest at " + baselineModule);
+                        return 2;
+                    }
+                    break;
                 case "--only" when i + 1 < args.Length:
                     only = new HashSet<string>(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
                     break;
@@ -40,7 +49,7 @@ internal static class Program
 
         Console.WriteLine($"LabelOps benchmark ({settings.Name} sizes) on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         var watch = Stopwatch.StartNew();
-        var results = await BenchmarkRun.RunAsync(settings, Console.Out, only);
+        var results = await BenchmarkRun.RunAsync(settings, Console.Out, only, baselineModule);
         Console.WriteLine();
         ResultTable.Write(Console.Out, results);
         Console.WriteLine();

@@ -40,7 +40,8 @@ public static class PwshProcess
         """;
 
     /// <summary>Runs the script with the given environment variables; returns the figures it sent (plus cpuMs and peakWorkingSetMB).</summary>
-    public static async Task<JsonObject> RunAsync(string script, IReadOnlyDictionary<string, string> environment, bool importModule = true)
+    /// <param name="module">The LabelOps.psd1 to import instead of this build's (a baseline build, --baseline-module).</param>
+    public static async Task<JsonObject> RunAsync(string script, IReadOnlyDictionary<string, string> environment, bool importModule = true, string? module = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -54,7 +55,7 @@ public static class PwshProcess
         await System.IO.File.WriteAllTextAsync(file, Prologue + script);
         try
         {
-            return await RunFileAsync(start, file, environment, importModule, script);
+            return await RunFileAsync(start, file, environment, importModule ? module ?? BenchmarkShell.ModuleManifest : null, script);
         }
         finally
         {
@@ -62,7 +63,7 @@ public static class PwshProcess
         }
     }
 
-    private static async Task<JsonObject> RunFileAsync(ProcessStartInfo start, string file, IReadOnlyDictionary<string, string> environment, bool importModule, string script)
+    private static async Task<JsonObject> RunFileAsync(ProcessStartInfo start, string file, IReadOnlyDictionary<string, string> environment, string? module, string script)
     {
         foreach (var arg in new[] { "tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-File", file })
         {
@@ -72,7 +73,7 @@ public static class PwshProcess
         {
             start.Environment[pair.Key] = pair.Value;
         }
-        start.Environment["LABELOPS_BENCH_MODULE"] = importModule ? BenchmarkShell.ModuleManifest : string.Empty;
+        start.Environment["LABELOPS_BENCH_MODULE"] = module ?? string.Empty;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start pwsh through dotnet tool run.");
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -101,7 +101,7 @@ namespace LabelOps.Ango
         {
             var ready = new List<AngoAssetImportItem>();
             var meter = new AngoUploadMeter(items.Count(i => i.File != null), Progress);
-            await OrderedWork.RunAsync(
+            await OrderedWindow.RunAsync(
                 items,
                 ThrottleLimit,
                 async (item, token) =>
@@ -141,7 +141,7 @@ namespace LabelOps.Ango
         {
             var chunks = Chunks(items).ToList();
             var request = 0;
-            await OrderedWork.RunAsync(
+            await OrderedWindow.RunAsync(
                 chunks,
                 ThrottleLimit,
                 (chunk, token) => _client.RegisterAssetsAsync(_projectId, chunk.Select(i => i.Asset).ToList(), token),

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,82 +7,68 @@ using LabelOps.Engine;
 namespace LabelOps.Base
 {
     /// <summary>
-    /// Runs one request per pipeline item with up to a fixed number in flight, and writes each item's result or
-    /// error in input order, from the pipeline thread. Used by per-item bulk cmdlets (New-HitlJob, Stop-HitlJob).
-    /// ForEach-Object -Parallel would need a runspace per item; a bounded window of tasks costs nothing.
+    /// Bulk work of pipeline items (New-HitlJob, Stop-HitlJob) on the engine's <see cref="OrderedWindow{TItem, TResult}"/>:
+    /// one request per item, written (result or error) in input order from the pipeline thread, which writes what
+    /// the requests report while it waits. ForEach-Object -Parallel would need a runspace per item; a bounded window
+    /// of tasks costs nothing.
     /// </summary>
     internal sealed class ThrottledItems
     {
-        /// <summary>Finished items that may wait behind a slow one, per slot, before no new request starts.</summary>
-        private const int QueuedPerSlot = 4;
-
         private readonly Cmdlet _cmdlet;
-        private readonly int _limit;
         private readonly CancellationToken _stopping;
         private readonly PipelineBridge _bridge;
-        private readonly Queue<(object? Target, Task<object?> Work)> _inFlight = new Queue<(object?, Task<object?>)>();
+        private readonly OrderedWindow<object?, object?> _window;
 
         public ThrottledItems(Cmdlet cmdlet, int limit, CancellationToken stopping)
         {
             _cmdlet = cmdlet;
-            _limit = Math.Max(1, limit);
             _stopping = stopping;
             _bridge = new PipelineBridge(stopping) { DebugEnabled = PipelineBridge.DebugWanted(cmdlet) };
+            _window = new OrderedWindow<object?, object?>(limit);
         }
 
-        /// <summary>Starts the item's work once a slot is free; writes finished items (in order) while waiting.</summary>
+        /// <summary>Starts the item's work once the window has room; writes finished items (in order) while waiting.</summary>
         public void Add(object? target, Func<PipelineBridge, CancellationToken, Task<object?>> work)
         {
-            // A slot frees when any request ends, not only the oldest: one slow answer does not hold back the
-            // rest. Finished items wait in the queue to be written in order; the queue is bounded too.
-            while (Running() >= _limit || _inFlight.Count >= _limit * QueuedPerSlot)
+            try
             {
-                if (_inFlight.Peek().Work.IsCompleted)
+                object? done;
+                Task<object?> call;
+                while (!_window.HasRoom)
                 {
-                    WriteOldest();
-                    continue;
+                    if (_window.TryTakeFinished(out done, out call)) Write(done, call);
+                    else _bridge.PumpUntil(_cmdlet, _window.AnyRunningEnds());
                 }
-                var running = new List<Task>();
-                foreach (var item in _inFlight)
-                {
-                    if (!item.Work.IsCompleted) running.Add(item.Work);
-                }
-                // All may have ended since the head was looked at (Task.WhenAny refuses an empty list).
-                if (running.Count > 0) _bridge.PumpUntil(_cmdlet, Task.WhenAny(running));
+                _window.Start(target, () => work(_bridge, _stopping), CancellationToken.None);
+                while (_window.TryTakeFinished(out done, out call)) Write(done, call);
+                _bridge.WriteAvailable(_cmdlet);
             }
-            _inFlight.Enqueue((target, Task.Run(() => work(_bridge, _stopping))));
-            while (_inFlight.Count > 0 && _inFlight.Peek().Work.IsCompleted)
+            catch
             {
-                WriteOldest();
+                _window.Abandon();
+                throw;
             }
-            _bridge.WriteAvailable(_cmdlet);
-        }
-
-        private int Running()
-        {
-            var running = 0;
-            foreach (var item in _inFlight)
-            {
-                if (!item.Work.IsCompleted) running++;
-            }
-            return running;
         }
 
         /// <summary>Waits for every item still in flight and writes them in order.</summary>
         public void Complete()
         {
-            while (_inFlight.Count > 0)
+            try
             {
-                WriteOldest();
+                while (_window.TryTakeOldest(out var target, out var call)) Write(target, call);
+            }
+            catch
+            {
+                _window.Abandon();
+                throw;
             }
         }
 
-        private void WriteOldest()
+        private void Write(object? target, Task<object?> call)
         {
-            var (target, work) = _inFlight.Dequeue();
             try
             {
-                WriteResult(work);
+                WriteResult(call);
             }
             catch (LabelOpsException failure)
             {
@@ -109,11 +94,11 @@ namespace LabelOps.Base
         /// <summary>After a terminating error: waits for the items in flight, writes their results and warns of their failures.</summary>
         private void WriteRestAfterStop()
         {
-            while (_inFlight.Count > 0)
+            while (_window.TryTakeOldest(out _, out var call))
             {
                 try
                 {
-                    WriteResult(_inFlight.Dequeue().Work);
+                    WriteResult(call);
                 }
                 catch (LabelOpsException failure)
                 {
@@ -123,10 +108,10 @@ namespace LabelOps.Base
         }
 
         /// <summary>Waits for the item's work (writing what it reports meanwhile) and writes its result; rethrows its failure.</summary>
-        private void WriteResult(Task<object?> work)
+        private void WriteResult(Task<object?> call)
         {
-            _bridge.PumpUntil(_cmdlet, work);
-            var result = work.GetAwaiter().GetResult();
+            _bridge.PumpUntil(_cmdlet, call);
+            var result = call.GetAwaiter().GetResult();
             if (result != null)
             {
                 _cmdlet.WriteObject(result);

@@ -91,7 +91,7 @@ namespace LabelOps.Cmdlets.Ango
                     var stageId = (await resolver.StageIdsAsync(new[] { Stage }, token).ConfigureAwait(false))[0];
                     var stageNames = PassThru ? await resolver.StageNamesAsync(token).ConfigureAwait(false) : null;
                     var assigned = new List<string>();
-                    await OrderedWork.RunAsync(
+                    await OrderedWindow.RunAsync(
                         approved,
                         ThrottleLimit,
                         (chunk, t) => client.AssignTasksAsync(projectId, chunk, stageId, Email, t),
@@ -107,7 +107,7 @@ namespace LabelOps.Cmdlets.Ango
                         },
                         token).ConfigureAwait(false);
                     if (stageNames == null) return;
-                    await OrderedWork.RunAsync(
+                    await OrderedWindow.RunAsync(
                         assigned,
                         ThrottleLimit,
                         (id, t) => client.GetTaskAsync(id, false, t),
