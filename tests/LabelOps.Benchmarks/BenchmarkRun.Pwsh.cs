@@ -68,15 +68,17 @@ public sealed partial class BenchmarkRun
         Send-BenchResult @{ elapsedMs = $watch.Elapsed.TotalMilliseconds; written = $n; lastSeen = $lastSeen.ToString('o') }
         """;
 
+    // JitInfo: time the runtime spent compiling (all threads, including the tiering thread) during the timed part.
     private const string ListIntoEmptyForEach = ConnectAngo + """
         Get-AngoTask -ProjectId $env:B_PROJECT -First 200 | ForEach-Object {}
         $self = [System.Diagnostics.Process]::GetCurrentProcess()
         $cpuBefore = $self.TotalProcessorTime
+        $jitBefore = [System.Runtime.JitInfo]::GetCompilationTime($false)
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         Get-AngoTask -ProjectId $env:B_PROJECT | ForEach-Object {}
         $elapsed = $watch.Elapsed
         $self.Refresh()
-        Send-BenchResult @{ elapsedMs = $elapsed.TotalMilliseconds; workCpuMs = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds }
+        Send-BenchResult @{ elapsedMs = $elapsed.TotalMilliseconds; workCpuMs = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds; workJitMs = ([System.Runtime.JitInfo]::GetCompilationTime($false) - $jitBefore).TotalMilliseconds }
         """;
 
     private const string CountListed = ConnectAngo + """
@@ -93,11 +95,12 @@ public sealed partial class BenchmarkRun
         for ($i = 0; $i -lt $count; $i++) { $objects[$i] = [pscustomobject]@{ TaskId = "$i" } }
         $self = [System.Diagnostics.Process]::GetCurrentProcess()
         $cpuBefore = $self.TotalProcessorTime
+        $jitBefore = [System.Runtime.JitInfo]::GetCompilationTime($false)
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $objects | ForEach-Object {}
         $elapsed = $watch.Elapsed
         $self.Refresh()
-        Send-BenchResult @{ elapsedMs = $elapsed.TotalMilliseconds; workCpuMs = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds }
+        Send-BenchResult @{ elapsedMs = $elapsed.TotalMilliseconds; workCpuMs = ($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds; workJitMs = ([System.Runtime.JitInfo]::GetCompilationTime($false) - $jitBefore).TotalMilliseconds }
         """;
 
     private static double D(JsonObject o, string name) => (double)o[name]!;
@@ -282,16 +285,21 @@ public sealed partial class BenchmarkRun
         var listed = await PwshProcess.RunAsync(ListIntoEmptyForEach, Env(key, ("B_PROJECT", projectId)));
         var bare = await PwshProcess.RunAsync(BareReadyObjects, new Dictionary<string, string> { ["B_COUNT"] = n.ToString(CultureInfo.InvariantCulture) }, importModule: false);
         var counted = await PwshProcess.RunAsync(CountListed, Env(key, ("B_PROJECT", projectId)));
+        // --baseline-module: the same listing with another build (the one before a change), in the same run.
+        var before = _baselineModule is null ? null : await PwshProcess.RunAsync(ListIntoEmptyForEach, Env(key, ("B_PROJECT", projectId)), module: _baselineModule);
         var ideal = TimeSpan.FromTicks(latency.Ticks * ((n + 99) / 100) / 8);
         var elapsed = TimeSpan.FromMilliseconds(D(listed, "elapsedMs"));
-        var netMicros = (D(listed, "workCpuMs") - D(bare, "workCpuMs")) * 1000 / n;
+        double NetMicros(JsonObject side) => (D(side, "workCpuMs") - D(bare, "workCpuMs")) * 1000 / n;
+        string Listing(JsonObject side) =>
+            $"{Seconds(TimeSpan.FromMilliseconds(D(side, "elapsedMs")))}, {Number(n / TimeSpan.FromMilliseconds(D(side, "elapsedMs")).TotalSeconds)} tasks/s; CPU while listing {Number(D(side, "workCpuMs"))} ms (JIT {Number(D(side, "workJitMs"))} ms) = {Number(D(side, "workCpuMs") * 1000 / n, "0.0")} µs/task, net of the bare pipe {Number(NetMicros(side), "0.0")} µs/task; {ProcessFigures(side)}";
         return new FigureResult(
             $"List {n:N0} tasks into ForEach-Object {{}} ({latency.TotalMilliseconds} ms latency, 8 pages in flight, fresh pwsh)",
-            $"ideal = {(n + 99) / 100:N0} pages × {latency.TotalMilliseconds} ms ÷ 8 = {Seconds(ideal)}; bare pwsh piping {n:N0} ready objects: {Number(D(bare, "workCpuMs"))} ms CPU",
-            $"{Seconds(elapsed)}, {Number(n / elapsed.TotalSeconds)} tasks/s; CPU while listing {Number(D(listed, "workCpuMs"))} ms = {Number(D(listed, "workCpuMs") * 1000 / n, "0.0")} µs/task, net of the bare pipe {Number(netMicros, "0.0")} µs/task; {ProcessFigures(listed)}",
-            Number(elapsed / ideal, "0.00") + "× ideal",
-            "≤ 1.1× ideal",
-            elapsed / ideal <= 1.1,
+            $"ideal = {(n + 99) / 100:N0} pages × {latency.TotalMilliseconds} ms ÷ 8 = {Seconds(ideal)}; bare pwsh piping {n:N0} ready objects: {Number(D(bare, "workCpuMs"))} ms CPU (JIT {Number(D(bare, "workJitMs"))} ms)"
+                + (before is null ? string.Empty : $"; **before** ({_baselineModule}): {Listing(before)}"),
+            (before is null ? string.Empty : "**after**: ") + Listing(listed),
+            Number(elapsed / ideal, "0.00") + "× ideal" + (before is null ? string.Empty : $" (before {Number(D(before, "elapsedMs") / ideal.TotalMilliseconds, "0.00")}×); net CPU/task after ÷ before {Number(NetMicros(listed) / NetMicros(before), "0.00")}"),
+            "≤ 1.1× ideal" + (before is null ? string.Empty : "; net CPU/task ≤ 0.5 × before"),
+            elapsed / ideal <= 1.1 && (before is null || NetMicros(listed) <= 0.5 * NetMicros(before)),
             [Check.Equal("every task written", (long)n, (long)D(counted, "written"))]);
     }
 }

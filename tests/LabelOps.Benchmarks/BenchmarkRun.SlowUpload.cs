@@ -90,7 +90,7 @@ public sealed partial class BenchmarkRun
                 checks.Add(Check.Equal("exactly one upload held (baseline module)", 1, before.Delayed));
             }
             // With nothing slow the run takes about n / limit round trips; a held upload can add no less than its
-            // delay less the time the others fill, and the window's bound (4 finished per slot) decides the rest.
+            // delay less the time the others fill, and the window's bound (OrderedWindow.QueuedPerSlot finished per slot) decides the rest.
             return new FigureResult(
                 $"Add-AngoAsset of {n} small files, -ThrottleLimit {limit}, {latency.TotalMilliseconds} ms latency, one upload held {delay.TotalSeconds:0.#} s (fresh pwsh each)",
                 $"ideal (same files, none held): {Seconds(ideal.Elapsed)}" + (before is null ? string.Empty : "; " + Describe("before (" + _baselineModule + ")", before)),
@@ -99,7 +99,7 @@ public sealed partial class BenchmarkRun
                 "—",
                 null,
                 checks,
-                $"the held upload's delay alone is {Number(delay / ideal.Elapsed, "0.00")}× the ideal; at most {limit * 4} files (4 per slot) are started before the held one ends");
+                $"the held upload's delay alone is {Number(delay / ideal.Elapsed, "0.00")}× the ideal");
         }
         finally
         {

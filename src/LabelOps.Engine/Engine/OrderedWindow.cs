@@ -12,20 +12,28 @@ namespace LabelOps.Engine
     /// most <see cref="OrderedWindow.QueuedPerSlot"/> per slot may wait, so memory stays bounded.
     /// The window neither waits nor writes: <see cref="OrderedWindow.RunAsync"/> awaits it (items known first:
     /// AngoAssetImport, Set-AngoTaskAssignee), the module's ThrottledItems pumps its pipeline bridge while it waits
-    /// (pipeline items: New-HitlJob, Stop-HitlJob).
+    /// (pipeline items: New-HitlJob, Stop-HitlJob), and PageReader holds a listing's page requests in one.
     /// </summary>
     internal sealed class OrderedWindow<TItem, TResult>
     {
         private readonly Queue<(TItem Item, Task<TResult> Call)> _calls = new Queue<(TItem, Task<TResult>)>();
         private readonly int _slots;
+        private readonly int _held;
 
-        public OrderedWindow(int limit)
+        /// <param name="limit">Calls running at once.</param>
+        /// <param name="held">Calls held at once, running or finished and waiting their turn; by default
+        /// <see cref="OrderedWindow.QueuedPerSlot"/> per slot.</param>
+        public OrderedWindow(int limit, int? held = null)
         {
             _slots = Math.Max(1, limit);
+            _held = Math.Max(_slots, held ?? _slots * OrderedWindow.QueuedPerSlot);
         }
 
         /// <summary>Whether another call may start now: a slot is free and the finished calls waiting do not fill the queue.</summary>
-        public bool HasRoom => Running < _slots && _calls.Count < _slots * OrderedWindow.QueuedPerSlot;
+        public bool HasRoom => Running < _slots && _calls.Count < _held;
+
+        /// <summary>Calls held: running, or ended and not taken yet.</summary>
+        public int Count => _calls.Count;
 
         /// <summary>Calls started and not ended yet.</summary>
         public int Running
@@ -44,7 +52,13 @@ namespace LabelOps.Engine
         /// <summary>Starts the item's call (on the thread pool, so a call that blocks before its first await holds no one up).</summary>
         public void Start(TItem item, Func<Task<TResult>> call, CancellationToken cancellationToken)
         {
-            _calls.Enqueue((item, Task.Run(call, cancellationToken)));
+            Add(item, Task.Run(call, cancellationToken));
+        }
+
+        /// <summary>Holds a call the caller started itself (a page request, which awaits before any work of its own).</summary>
+        public void Add(TItem item, Task<TResult> call)
+        {
+            _calls.Enqueue((item, call));
         }
 
         /// <summary>Takes the oldest call when it has ended: the next to be written, in input order.</summary>
@@ -100,7 +114,7 @@ namespace LabelOps.Engine
     internal static class OrderedWindow
     {
         /// <summary>Finished calls that may wait behind a slow one, per slot, before no new call starts.</summary>
-        internal const int QueuedPerSlot = 4;
+        internal const int QueuedPerSlot = 16;
 
         /// <summary>Runs <paramref name="work"/> for each item, at most <paramref name="limit"/> at once.</summary>
         /// <param name="write">Called in input order with the item and its finished call (which may have failed).</param>

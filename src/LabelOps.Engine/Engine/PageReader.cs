@@ -55,49 +55,36 @@ namespace LabelOps.Engine
             var nextToRequest = firstPage;
             var ended = false;
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // Requested pages in page order: the head is the next to write. Some are answered and wait their turn.
-            var requested = new Queue<Task<Page<T>>>();
-            int Running()
-            {
-                var running = 0;
-                foreach (var page in requested)
-                {
-                    if (!page.IsCompleted) running++;
-                }
-                return running;
-            }
             // With a known total a request starts whenever fewer than `window` are unanswered: a slot frees when any
-            // page is answered, not only the head, so one slow page does not hold back the others (the rule of the
-            // bulk cmdlets' window). Answered pages wait in order, at most `window` of them beyond those running.
-            // Without a total only the next page is requested ahead (it may not exist); window 1 requests none ahead.
+            // page is answered, not only the next to write, so one slow page does not hold back the others (the bulk
+            // cmdlets' rule, in the same OrderedWindow). Answered pages wait in order, at most `window` of them beyond
+            // those running. Without a total only the next page is requested ahead (it may not exist); window 1
+            // requests none ahead.
+            var requested = new OrderedWindow<int, Page<T>>(window, held: 2 * window);
+            void Request() => requested.Add(nextToRequest, fetchPage(nextToRequest++, pageSize, abandon.Token));
             void RequestAhead(long currentPage)
             {
                 if (ended || window == 1) return;
                 while (lastPage.HasValue
-                    ? nextToRequest <= lastPage.Value && Running() < window && requested.Count < 2 * window
+                    ? nextToRequest <= lastPage.Value && requested.HasRoom
                     : requested.Count == 0 && nextToRequest == currentPage + 1 && nextToRequest <= lastWanted)
                 {
-                    requested.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
+                    Request();
                 }
             }
-            requested.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token));
+            Request();
             try
             {
                 for (var pageNumber = firstPage; requested.Count > 0; pageNumber++)
                 {
-                    var head = requested.Peek();
-                    while (!head.IsCompleted)
+                    Task<Page<T>> answer;
+                    while (!requested.TryTakeFinished(out _, out answer))
                     {
-                        // While the head is on its way, every other answer frees a slot for the next request.
+                        // While the next page is on its way, every other answer frees a slot for the next request.
                         RequestAhead(pageNumber - 1);
-                        var running = new List<Task>(requested.Count);
-                        foreach (var page in requested)
-                        {
-                            if (!page.IsCompleted) running.Add(page);
-                        }
-                        await Task.WhenAny(running).ConfigureAwait(false);
+                        await requested.AnyRunningEnds().ConfigureAwait(false);
                     }
-                    var current = await requested.Dequeue().ConfigureAwait(false);
+                    var current = await answer.ConfigureAwait(false);
                     if (!totalReported && current.Total.HasValue)
                     {
                         totalReported = true;
@@ -114,7 +101,7 @@ namespace LabelOps.Engine
                         // A short page ends the list even if more were requested ahead (items removed meanwhile).
                         ended = true;
                         abandon.Cancel();
-                        Forget(requested);
+                        requested.Abandon();
                     }
                     else
                     {
@@ -131,10 +118,7 @@ namespace LabelOps.Engine
                     if (more)
                     {
                         RequestAhead(pageNumber);
-                        if (requested.Count == 0)
-                        {
-                            requested.Enqueue(fetchPage(nextToRequest++, pageSize, abandon.Token)); // one page at a time (window 1)
-                        }
+                        if (requested.Count == 0) Request(); // one page at a time (window 1)
                     }
                 }
             }
@@ -142,16 +126,7 @@ namespace LabelOps.Engine
             {
                 // The caller stopped early (-First, Ctrl+C, an error): pages requested ahead are not waited for.
                 abandon.Cancel();
-                Forget(requested);
-            }
-        }
-
-        /// <summary>Drops pages requested ahead that will not be read, observing their failures (they were cancelled).</summary>
-        private static void Forget<T>(Queue<Task<Page<T>>> pending)
-        {
-            while (pending.Count > 0)
-            {
-                _ = pending.Dequeue().ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                requested.Abandon();
             }
         }
     }

@@ -59,7 +59,7 @@ namespace LabelOps.Tests.Engine
             }
             while (window.Running > 1) await window.AnyRunningEnds();
 
-            Assert.Equal(limit * OrderedWindow.QueuedPerSlot, item); // 8 started: the held one and 7 finished behind it
+            Assert.Equal(limit * OrderedWindow.QueuedPerSlot, item); // the held one and the finished ones behind it fill the queue
             Assert.False(window.HasRoom); // a slot is free, but the queue is full
             Assert.False(window.TryTakeFinished(out _, out _)); // nothing overtakes the held call
             Assert.False(window.AnyRunningEnds().IsCompleted);
