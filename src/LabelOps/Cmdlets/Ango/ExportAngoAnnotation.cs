@@ -63,6 +63,8 @@ namespace LabelOps.Cmdlets.Ango
             var projectId = ProjectId;
             RunForItem(projectId, async (bridge, token) =>
             {
+                // Resolved here, before the first await: the session state is read on the pipeline thread.
+                var path = ParameterSetName == FileSet ? ResolveFilePath(Path) : null;
                 var activity = "Exporting Ango project " + projectId;
                 var progressId = Math.Abs(activity.GetHashCode() % 1000) + 1;
                 var export = new AngoExportDownload(ClientFor(bridge), projectId)
@@ -79,10 +81,10 @@ namespace LabelOps.Cmdlets.Ango
                         RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
                     }),
                 };
-                if (ParameterSetName == FileSet)
+                if (path != null)
                 {
                     var namesFolder = Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
-                    bridge.WriteObject(await export.SaveAsync(ResolveFilePath(Path), namesFolder, Force, token).ConfigureAwait(false));
+                    bridge.WriteObject(await export.SaveAsync(path, namesFolder, Force, token).ConfigureAwait(false));
                     return;
                 }
                 await foreach (var record in export.ReadAsync(token).ConfigureAwait(false))
