@@ -30,13 +30,12 @@ namespace LabelOps.Engine
 
         /// <summary>
         /// Whether to report now: true for the first call and then once <see cref="Interval"/> has passed since the
-        /// last true, or always when <paramref name="always"/> (the last figure of a step, which must not be lost).
-        /// A true counts as a report, so the caller must then write one.
+        /// last true. A true counts as a report, so the caller must then write one.
         /// </summary>
-        public bool Due(bool always = false)
+        public bool Due()
         {
             var now = _time.GetTimestamp();
-            if (!always && _lastReport.HasValue && _time.GetElapsedTime(_lastReport.Value, now) < Interval)
+            if (_lastReport.HasValue && _time.GetElapsedTime(_lastReport.Value, now) < Interval)
             {
                 return false;
             }
