@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -49,14 +48,14 @@ namespace LabelOps.Ango
 
         /// <summary>
         /// Downloads the archive to <paramref name="destinationPath"/> without the API key (the URL is a signed
-        /// storage link, usually on another host). A retry after a broken transfer starts the file over.
+        /// storage link, usually on another host). A retry after a broken transfer starts the file over. A failure to
+        /// write the local file is not a network failure: it ends the download at once as LabelOps.InvalidOperation
+        /// naming <paramref name="shownPath"/> (the file the user asked for, not the temporary one written), and is
+        /// never retried.
         /// </summary>
-        /// <param name="progress">Bytes written so far and the announced length, at most every quarter second.</param>
-        /// <summary>
-        /// Downloads the archive into <paramref name="destinationPath"/>. A failure to write the local file is not a
-        /// network failure: it ends the download at once as LabelOps.InvalidOperation naming <paramref name="shownPath"/>
-        /// (the file the user asked for, not the temporary one written), and is never retried.
-        /// </summary>
+        /// <param name="progress">
+        /// Bytes written so far and the announced length, as <see cref="ProgressThrottle"/> allows, and once more at the end.
+        /// </param>
         public Task DownloadExportAsync(Uri exportUri, string destinationPath, string shownPath, Action<long, long?>? progress, CancellationToken cancellationToken)
         {
             return _connection.DownloadAsync(
@@ -66,17 +65,13 @@ namespace LabelOps.Ango
                     using var file = LocalWrite(() => new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true), destinationPath, shownPath);
                     var buffer = new byte[81920];
                     long written = 0;
-                    var sinceProgress = Stopwatch.StartNew();
+                    var throttle = new ProgressThrottle();
                     int read;
                     while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false)) > 0)
                     {
                         await LocalWrite(() => file.WriteAsync(buffer, 0, read, token), destinationPath, shownPath).ConfigureAwait(false);
                         written += read;
-                        if (progress != null && sinceProgress.ElapsedMilliseconds >= 250)
-                        {
-                            sinceProgress.Restart();
-                            progress(written, length);
-                        }
+                        if (progress != null && throttle.Due()) progress(written, length);
                     }
                     progress?.Invoke(written, length);
                 },

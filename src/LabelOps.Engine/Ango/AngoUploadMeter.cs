@@ -1,21 +1,20 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using LabelOps.Engine;
 
 namespace LabelOps.Ango
 {
     /// <summary>
-    /// Counts files and bytes uploaded and reports them at most four times a second (the first upload at once), and
-    /// a completed report at the end when anything was reported.
+    /// Counts files and bytes uploaded and reports them as <see cref="ProgressThrottle"/> allows (the first upload at
+    /// once, then at most four times a second), and a completed report at the end when anything was reported.
     /// </summary>
     internal sealed class AngoUploadMeter
     {
         private readonly Action<AngoImportProgress>? _report;
         private readonly int _files;
-        private readonly Stopwatch _since = Stopwatch.StartNew();
+        private readonly ProgressThrottle _throttle = new ProgressThrottle();
         private int _done;
         private long _bytes;
-        private bool _shown;
 
         public AngoUploadMeter(int files, Action<AngoImportProgress>? report)
         {
@@ -26,29 +25,27 @@ namespace LabelOps.Ango
         // Uploads run concurrently (-ThrottleLimit), so the counts are updated under a lock.
         public void Starting(string file, long length)
         {
-            lock (_since) Show(Path.GetFileName(file) + " (" + length + " bytes)", force: !_shown);
+            lock (_throttle) Show(Path.GetFileName(file) + " (" + length + " bytes)");
         }
 
         public void Finished(long length)
         {
-            lock (_since)
+            lock (_throttle)
             {
                 _done++;
                 _bytes += length;
-                Show(null, force: false);
+                Show(null);
             }
         }
 
         public void Complete()
         {
-            if (_shown) _report?.Invoke(AngoImportProgress.Done(registering: false));
+            if (_throttle.Shown) _report?.Invoke(AngoImportProgress.Done(registering: false));
         }
 
-        private void Show(string? current, bool force)
+        private void Show(string? current)
         {
-            if (!force && _since.ElapsedMilliseconds < 250) return;
-            _since.Restart();
-            _shown = true;
+            if (!_throttle.Due()) return;
             _report?.Invoke(AngoImportProgress.Uploading(_done, _files, _bytes, current));
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,9 +43,8 @@ namespace LabelOps.Base
             var includeTotalCount = Paging.IncludeTotalCount;
             long? total = null;
             long written = 0;
-            var sinceProgress = Stopwatch.StartNew();
+            var progress = new ProgressThrottle();
             var activityId = Math.Abs(activity.GetHashCode() % 1000) + 1;
-            var shown = false;
             Action<long> onTotal = count =>
             {
                 total = count;
@@ -88,10 +86,8 @@ namespace LabelOps.Base
                     if (batch.Count == BatchLimit) Flush();
                     // The first item shows the bar at once (the total is known by then); after that at most four
                     // updates a second. A new record each time: the bridge writes it later, on the pipeline thread.
-                    if (!shown || sinceProgress.ElapsedMilliseconds >= 250)
+                    if (progress.Due())
                     {
-                        shown = true;
-                        sinceProgress.Restart();
                         var expected = total.HasValue ? Math.Max(0, Math.Min(total.Value - range.Skip, range.First ?? long.MaxValue)) : (long?)null;
                         Flush();
                         bridge.WriteProgress(new ProgressRecord(activityId, activity, expected.HasValue ? written + " of " + expected : written + " read")
@@ -106,7 +102,7 @@ namespace LabelOps.Base
             {
                 await items.DisposeAsync().ConfigureAwait(false);
             }
-            if (shown)
+            if (progress.Shown)
             {
                 bridge.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }

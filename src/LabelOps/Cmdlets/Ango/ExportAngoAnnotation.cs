@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -64,112 +63,35 @@ namespace LabelOps.Cmdlets.Ango
             var projectId = ProjectId;
             RunForItem(projectId, async (bridge, token) =>
             {
-                // The destination is checked before the service is asked to build an export: a folder that does not
-                // exist or a file already there is the user's to fix, and no request should be spent on it.
-                var destination = ParameterSetName == FileSet ? Destination(projectId) : null;
-                var client = ClientFor(bridge);
-                var names = new AngoNameResolver(client, projectId);
-                var format = string.Equals(Format, "Ndjson", StringComparison.OrdinalIgnoreCase) ? AngoExportFormat.Ndjson : AngoExportFormat.Json;
-                var export = new AngoExportRequest
-                {
-                    ProjectId = projectId,
-                    BatchIds = await names.BatchIdsAsync(Batch, token).ConfigureAwait(false),
-                    StageIds = await names.StageIdsAsync(Stage, token).ConfigureAwait(false),
-                    Format = format,
-                    IncludeHistory = IncludeHistory,
-                    IncludeMetadata = IncludeMetadata,
-                };
-                var archive = await client.RequestExportAsync(export, token).ConfigureAwait(false);
-                bridge.Verbose("Export of project " + projectId + " is ready; downloading " + archive.GetLeftPart(UriPartial.Path));
-
+                // Resolved here, before the first await: the session state is read on the pipeline thread.
+                var path = ParameterSetName == FileSet ? ResolveFilePath(Path) : null;
                 var activity = "Exporting Ango project " + projectId;
                 var progressId = Math.Abs(activity.GetHashCode() % 1000) + 1;
-                Action<long, long?> downloaded = (written, length) => bridge.WriteProgress(new ProgressRecord(progressId, activity, DescribeBytes(written, length))
+                var export = new AngoExportDownload(ClientFor(bridge), projectId)
                 {
-                    PercentComplete = length.HasValue && length.Value > 0 ? (int)Math.Min(100, written * 100 / length.Value) : -1,
-                });
-
-                if (destination != null)
+                    Batches = Batch,
+                    Stages = Stage,
+                    Format = string.Equals(Format, "Ndjson", StringComparison.OrdinalIgnoreCase) ? AngoExportFormat.Ndjson : AngoExportFormat.Json,
+                    IncludeHistory = IncludeHistory,
+                    IncludeMetadata = IncludeMetadata,
+                    Verbose = bridge.Verbose,
+                    Progress = progress => bridge.WriteProgress(new ProgressRecord(progressId, activity, progress.Status)
+                    {
+                        PercentComplete = progress.PercentComplete,
+                        RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                    }),
+                };
+                if (path != null)
                 {
-                    var partial = destination + ".partial";
-                    try
-                    {
-                        await client.DownloadExportAsync(archive, partial, destination, downloaded, token).ConfigureAwait(false);
-                        if (File.Exists(destination)) File.Delete(destination);
-                        File.Move(partial, destination);
-                    }
-                    finally
-                    {
-                        if (File.Exists(partial)) File.Delete(partial);
-                    }
-                    bridge.WriteProgress(new ProgressRecord(progressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                    bridge.WriteObject(new FileInfo(destination));
+                    var namesFolder = Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
+                    bridge.WriteObject(await export.SaveAsync(path, namesFolder, Force, token).ConfigureAwait(false));
                     return;
                 }
-
-                // The zip's directory is at its end, so the archive is spooled to a temporary file first; records
-                // are then inflated and parsed one at a time from it.
-                var spool = System.IO.Path.GetTempFileName();
-                try
+                await foreach (var record in export.ReadAsync(token).ConfigureAwait(false))
                 {
-                    await client.DownloadExportAsync(archive, spool, spool, downloaded, token).ConfigureAwait(false);
-                    long count = 0;
-                    var sinceProgress = Stopwatch.StartNew();
-                    await foreach (var record in ExportRecordReader.ReadArchiveAsync(spool, format, token).ConfigureAwait(false))
-                    {
-                        bridge.WriteObject(record);
-                        count++;
-                        if (sinceProgress.ElapsedMilliseconds >= 250)
-                        {
-                            sinceProgress.Restart();
-                            bridge.WriteProgress(new ProgressRecord(progressId, activity, count + " records read"));
-                        }
-                    }
-                    bridge.Verbose("Exported " + count + " records from project " + projectId);
-                    bridge.WriteProgress(new ProgressRecord(progressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                }
-                finally
-                {
-                    File.Delete(spool);
+                    bridge.WriteObject(record);
                 }
             });
         }
-
-        /// <summary>The file to write: -Path, or &lt;ProjectId&gt;.zip in it when it is a folder. Refuses what cannot work.</summary>
-        private string Destination(string projectId)
-        {
-            var resolved = ResolveFilePath(Path);
-            string destination;
-            if (Directory.Exists(resolved) || Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal))
-            {
-                try
-                {
-                    Directory.CreateDirectory(resolved);
-                }
-                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-                {
-                    throw new LabelOpsException(ErrorReason.InvalidOperation, "Cannot create the folder '" + resolved + "': " + exception.Message, exception);
-                }
-                destination = System.IO.Path.Combine(resolved, projectId + ".zip");
-            }
-            else
-            {
-                destination = resolved;
-                var folder = System.IO.Path.GetDirectoryName(destination);
-                if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-                {
-                    throw new LabelOpsException(ErrorReason.InvalidOperation,
-                        "Cannot write '" + destination + "': the folder '" + folder + "' does not exist. Create it, or end -Path with a separator to have the cmdlet create it.");
-                }
-            }
-            if (File.Exists(destination) && !Force)
-            {
-                throw new LabelOpsException(ErrorReason.InvalidOperation, "The file '" + destination + "' already exists; use -Force to overwrite it.");
-            }
-            return destination;
-        }
-
-        private static string DescribeBytes(long written, long? length) =>
-            length.HasValue ? (written / 1024) + " KB of " + (length.Value / 1024) + " KB downloaded" : (written / 1024) + " KB downloaded";
     }
 }
