@@ -125,12 +125,13 @@ namespace LabelOps.Cmdlets.Hitl
             var buffer = new byte[BufferSize];
             long copied = 0;
             var name = System.IO.Path.GetFileName(file.Name.Substring(0, file.Name.Length - ".partial".Length));
+            var progress = new ProgressThrottle();
             int read;
             while ((read = await source.ReadAsync(buffer, 0, buffer.Length, token).ConfigureAwait(false)) > 0)
             {
                 await LocalFileAsync(() => file.WriteAsync(buffer, 0, read, token), file.Name).ConfigureAwait(false);
                 copied += read;
-                if (length > 0)
+                if (length > 0 && progress.Due())
                 {
                     // A new record each time: the bridge writes it later, on the pipeline thread.
                     bridge.WriteProgress(new ProgressRecord(2, "Saving HITL job file", name) { PercentComplete = (int)Math.Min(100, copied * 100 / length.Value) });
@@ -138,7 +139,10 @@ namespace LabelOps.Cmdlets.Hitl
             }
             await LocalFileAsync(() => file.FlushAsync(token), file.Name).ConfigureAwait(false);
             bridge.Verbose("Saved " + copied + " bytes to " + file.Name);
-            bridge.WriteProgress(new ProgressRecord(2, "Saving HITL job file", name) { RecordType = ProgressRecordType.Completed });
+            if (progress.Shown)
+            {
+                bridge.WriteProgress(new ProgressRecord(2, "Saving HITL job file", name) { RecordType = ProgressRecordType.Completed });
+            }
         }
 
         private static T LocalFile<T>(Func<T> action, string path)
