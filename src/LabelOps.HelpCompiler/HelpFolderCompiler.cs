@@ -7,12 +7,6 @@ using System.Text;
 namespace LabelOps.HelpCompiler
 {
     /// <summary>
-    /// What <see cref="HelpFolderCompiler.Compile"/> wrote (full paths; <see cref="MamlFile"/> is null when the folder
-    /// had no cmdlet help) and skipped (files that are neither cmdlet help nor about topics, e.g. PlatyPS's module page).
-    /// </summary>
-    public sealed record HelpCompileResult(string? MamlFile, IReadOnlyList<CommandHelp> Commands, IReadOnlyList<string> AboutFiles, IReadOnlyList<string> SkippedFiles);
-
-    /// <summary>
     /// Does what New-ExternalHelp does for a docs folder: every cmdlet markdown file goes into one MAML file,
     /// every about_*.md becomes about_*.help.txt. All files are checked before anything is written, and
     /// every problem found is reported together.

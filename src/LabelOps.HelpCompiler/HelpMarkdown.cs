@@ -6,28 +6,6 @@ using System.Text.RegularExpressions;
 
 namespace LabelOps.HelpCompiler
 {
-    public enum BlockKind
-    {
-        Heading,
-        Paragraph,
-        Code,
-        List,
-        Quote,
-    }
-
-    /// <summary>
-    /// One block of a help file. Heading: <see cref="Level"/> and <see cref="Text"/>. Paragraph and quote:
-    /// <see cref="Lines"/>, trimmed (a quote's without its '&gt;'). Code: <see cref="Info"/> ("powershell",
-    /// "yaml", "Output" or empty) and its lines verbatim. List: <see cref="Items"/>.
-    /// </summary>
-    public sealed record Block(BlockKind Kind, int Line, IReadOnlyList<string> Lines, int Level = 0, string Text = "", string Info = "")
-    {
-        public IReadOnlyList<ListItem> Items { get; init; } = Array.Empty<ListItem>();
-    }
-
-    /// <summary>A list item: its marker ("-", or "1." etc.) and its text lines, trimmed.</summary>
-    public sealed record ListItem(string Marker, List<string> Lines);
-
     /// <summary>
     /// A help markdown file read as the blocks PlatyPS files are made of: front matter ("key: value" lines),
     /// ATX headings, paragraphs, fenced and indented code, "-" and "1." lists (with continuation lines) and

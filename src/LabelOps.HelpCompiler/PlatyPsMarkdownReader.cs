@@ -7,18 +7,6 @@ using System.Text.RegularExpressions;
 
 namespace LabelOps.HelpCompiler
 {
-    public enum HelpFileKind
-    {
-        /// <summary>A cmdlet help file (PlatyPS cmdlet schema 2.0.0): goes into the MAML file.</summary>
-        Command,
-
-        /// <summary>An about_ topic: becomes about_Name.help.txt.</summary>
-        AboutTopic,
-
-        /// <summary>Anything else, e.g. PlatyPS's module page (LabelOps.md): not part of Get-Help's files.</summary>
-        Other,
-    }
-
     /// <summary>
     /// Reads PlatyPS cmdlet markdown (schema 2.0.0, the format New-MarkdownHelp writes and New-ExternalHelp
     /// reads) into a <see cref="CommandHelp"/>. Sections: SYNOPSIS (required), SYNTAX, DESCRIPTION, EXAMPLES,

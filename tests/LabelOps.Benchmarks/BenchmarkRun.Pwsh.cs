@@ -42,7 +42,7 @@ public sealed partial class BenchmarkRun
 
     /// <summary>Wait-HitlJob; B_OLDRULE=1 brings back the rule before issue 13 (bulk read whenever two or more jobs are waited for).</summary>
     private const string WaitWithLabelOps = ConnectHitl
-        + "if ($env:B_OLDRULE -eq '1') { (" + EngineAssembly + ".GetType('LabelOps.Hitl.HitlWaitPlanner'))::UseCostRule = $false }\n"
+        + "if ($env:B_OLDRULE -eq '1') { (" + EngineAssembly + ".GetType('LabelOps.Engine.Hitl.HitlWaitPlanner'))::UseCostRule = $false }\n"
         + """
         $ids = $env:B_IDS -split ','
         $n = 0; $lastSeen = [DateTimeOffset]::MinValue

@@ -70,7 +70,7 @@ function New-UnconnectedSession {
     if (-not $engine) { throw 'Import the LabelOps module first: its engine assembly is not loaded.' }
     $options = [System.Activator]::CreateInstance($engine.GetType('LabelOps.Engine.SessionOptions', $true))
     foreach ($name in $Option.Keys) { $options.$name = $Option[$name] }
-    $connection = $engine.GetType("LabelOps.$Service.$($Service)Connection", $true)
+    $connection = $engine.GetType("LabelOps.Engine.$Service.$($Service)Connection", $true)
     $connection.GetMethod('Open').Invoke($null, @($ApiKey, $BaseUri, $options))
 }
 

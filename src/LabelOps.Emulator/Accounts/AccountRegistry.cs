@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Accounts;
 
 /// <summary>All accounts of one server, found by API key whatever the service.</summary>
 internal sealed class AccountRegistry

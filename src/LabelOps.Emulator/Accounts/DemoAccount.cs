@@ -1,9 +1,6 @@
 using System;
 
-namespace LabelOps.Emulator;
-
-/// <summary>The ids a user needs to try the demo account, printed by the emulator's start banner.</summary>
-public sealed record DemoAccountData(EmulatorAccount Account, string HitlProjectId, string AngoProjectId);
+namespace LabelOps.Emulator.Accounts;
 
 /// <summary>
 /// The account a new user tries LabelOps with (the standalone emulator and the main job make it): one key for

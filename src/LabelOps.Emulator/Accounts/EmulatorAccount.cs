@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Accounts;
 
 /// <summary>One client account: its API key, its data per service, its fault plan and its request log.</summary>
 public sealed class EmulatorAccount

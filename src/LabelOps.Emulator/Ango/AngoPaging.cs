@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 /// <summary>
 /// The documented list parameters: page (1-based, default 1), limit (1..100, default 10) and sort (default

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 /// <summary>Answers in Ango's envelopes: <c>{"status":"success","data":{…}}</c> and <c>{"status":"fail"|"error","message":"…"}</c>.</summary>
 internal static class AngoResults

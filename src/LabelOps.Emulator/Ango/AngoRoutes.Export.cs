@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 internal static partial class AngoRoutes
 {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // Projects as code: create and update projects (ontology, workflow), members, instructions, statistics.
 internal static partial class AngoRoutes

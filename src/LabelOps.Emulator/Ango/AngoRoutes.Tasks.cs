@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // Tasks, as the SDK calls them: GET /project/{id}/tasks (status[eq], stage, batches as a JSON array of ids,
 // assignee, includeAnswer), GET /task/{id}, POST /task/assign, POST /project/{id}/requeueTasks,

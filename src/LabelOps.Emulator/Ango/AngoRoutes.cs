@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 /// <summary>
 /// The endpoints of Ango Hub API v2 under /v2. Authentication, faults and logging happen before these handlers

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 /// <summary>Ango Hub API v2: <c>/v2</c>, <c>apikey: KEY</c>, <c>{"status":"fail","message":…}</c> errors.</summary>
 internal sealed class AngoServiceProfile : ServiceProfile

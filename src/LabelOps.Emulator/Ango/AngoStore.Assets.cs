@@ -6,14 +6,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
-
-/// <summary>One PUT that reached the emulated storage behind a signed upload URL.</summary>
-/// <param name="HadApiKey">Whether the request carried an <c>apikey</c> header (it must not; such PUTs are refused).</param>
-public sealed record StorageUpload(string ProjectId, string FileName, string Path, long Length, string? ContentType, bool HadApiKey, int Status, DateTimeOffset ReceivedAt);
-
-/// <summary>One multipart POST /project/{id}/chat as the emulator understood it.</summary>
-public sealed record ChatUpload(string ProjectId, IReadOnlyList<string> FieldNames, string? FileName, int ConversationCount, IReadOnlyList<string> BatchNames, string? LlmConfigJson);
+namespace LabelOps.Emulator.Ango;
 
 // Assets as the asset cmdlets see them: signed uploads to emulated storage, registration (/cloud), listing with
 // filters, attachments, chat assets and batches.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // The data every area shares: assets and their labeling tasks. As in Ango Hub, adding an asset creates one
 // task for it, waiting in the first stage after Start.

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // The demo account's Ango project: what a team a week into a street-scenes labeling job would have, so that a
 // new user can try every read, export and metric at once. Its tasks keep moving (see AngoStore.SimulatedWork.cs).

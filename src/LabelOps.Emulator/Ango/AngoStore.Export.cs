@@ -10,10 +10,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
-
-/// <summary>What GET /exportV3 asked for; the archive is built when its signed URL is fetched.</summary>
-internal sealed record AngoPreparedExport(AngoStore Store, string ProjectId, bool Ndjson, List<JsonObject> Records, int GeneratedRecords);
+namespace LabelOps.Emulator.Ango;
 
 // Exports: GET /exportV3 turns the project's tasks into records in the Ango export format and hands out a signed
 // storage URL; fetching that URL (without the API key, as from real storage) streams a zip whose one entry

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // Generated tasks: a project can list any number of synthetic tasks, made on the fly for the page asked for, so
 // that a benchmark can page through 100,000 tasks without the store holding 100,000 objects.

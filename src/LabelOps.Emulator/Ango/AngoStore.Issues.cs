@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // Issues raised on tasks (GET/POST /issues, DELETE /issues/{id}).
 public sealed partial class AngoStore

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // The organisation: members (seeded with an Admin owner, a Member and a Guest), pending invites and storage
 // integrations. Storage credentials are kept apart from the records the API returns, so no answer can carry them.

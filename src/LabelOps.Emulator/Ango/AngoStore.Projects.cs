@@ -4,10 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
-
-/// <summary>An instructions file as the emulator received it (multipart field "file").</summary>
-public sealed record AngoInstructionsFile(string FileName, string? ContentType, byte[] Content, string Url);
+namespace LabelOps.Emulator.Ango;
 
 // Projects as code: project settings updates, members, instructions and the statistics Ango computes.
 public sealed partial class AngoStore

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // Simulated labeling team: tasks of the projects marked with SimulateWork move through the workflow by
 // themselves, on the same clock and with the same delay as the simulated HITL workers (SimulatedWorkers calls

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 // Tasks: filtered listing, assignment, requeue with stage history, webhook reruns and label import.
 public sealed partial class AngoStore

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Ango;
 
 /// <summary>
 /// One account's Ango Hub organisation: projects and everything in them, kept as JSON documents in the

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Control;
 
 /// <summary>
 /// Lenient reading of control-surface bodies: names match in any case, and numbers and booleans may

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Control;
 
 /// <summary>
 /// The <see cref="AngoStore"/> API over HTTP, for the Pester tests (tests/Pester/LabelOps.TestHelpers.psm1), which run

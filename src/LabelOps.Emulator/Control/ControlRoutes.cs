@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Control;
 
 /// <summary>
 /// HTTP counterpart of the <see cref="EmulatorServer"/> API, for Pester tests and people at a console.

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Faults;
 
 /// <summary>
 /// What to do instead of (or after) the real handler. A fault with only <see cref="Delay"/> (and perhaps

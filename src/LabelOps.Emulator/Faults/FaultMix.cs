@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Faults;
 
 /// <summary>
 /// Random faults for soak runs: each request of the account draws, from a seeded generator, whether it is
@@ -143,15 +143,4 @@ public sealed class FaultMix
 
         return null;
     }
-}
-
-/// <summary>The kinds of fault a <see cref="FaultMix"/> injects.</summary>
-public enum FaultKind
-{
-    RateLimitedWithRetryAfter,
-    RateLimitedWithoutRetryAfter,
-    ServerError,
-    ConnectionReset,
-    TruncatedBody,
-    SlowResponse,
 }

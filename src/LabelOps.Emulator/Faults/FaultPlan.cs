@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Faults;
 
 /// <summary>
 /// Faults waiting to be injected into one account's requests. Entries are consumed in the order they were

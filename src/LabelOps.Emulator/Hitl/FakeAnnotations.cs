@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>What the emulated human workers hand back when nobody says otherwise.</summary>
 internal static class FakeAnnotations

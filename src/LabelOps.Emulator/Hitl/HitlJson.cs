@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>The HITL wire format: snake_case objects and Python-style ISO dates.</summary>
 internal static class HitlJson

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>The Metrics endpoint: job counts and durations per project and period group.</summary>
 internal static class HitlMetrics

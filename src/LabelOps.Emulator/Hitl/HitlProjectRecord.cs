@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 internal sealed class HitlProjectRecord(string id, string name, string status, string instructionsFileUrl, DateTimeOffset createDate)
 {
@@ -15,6 +15,3 @@ internal sealed class HitlProjectRecord(string id, string name, string status, s
 
     public DateTimeOffset CreateDate { get; } = createDate;
 }
-
-/// <summary>A copy of a project's jobs, taken under the store's lock, for reports such as metrics.</summary>
-internal sealed record HitlProjectSnapshot(string Id, string Name, IReadOnlyList<HitlJobRecord> Jobs);

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>Responses in the service's (FastAPI-like) shape.</summary>
 internal static class HitlResults

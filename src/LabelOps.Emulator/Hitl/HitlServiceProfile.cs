@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>Humans in the Loop API v1: <c>/v1</c>, <c>Authorization: api_key KEY</c>, <c>{"detail": ...}</c> errors.</summary>
 internal sealed class HitlServiceProfile : ServiceProfile

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>The status words of the HITL document.</summary>
 internal static class HitlStatuses

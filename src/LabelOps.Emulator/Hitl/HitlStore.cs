@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>One account's HITL projects and jobs. Thread-safe: every read and change happens under one lock.</summary>
 public sealed class HitlStore
@@ -309,12 +309,4 @@ public sealed class HitlStore
 
         public Dictionary<string, HitlJobRecord> JobsById { get; } = new(StringComparer.Ordinal);
     }
-}
-
-internal enum CancelOutcome
-{
-    Canceled,
-    NotCancelable,
-    ProjectNotFound,
-    JobNotFound,
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>The document's rules for the URLs clients hand in.</summary>
 internal static class HitlUrls

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Hitl;
 
 /// <summary>
 /// The emulated human workers: every little while, jobs of accounts with <see cref="EmulatorAccount.SimulateWorkers"/>

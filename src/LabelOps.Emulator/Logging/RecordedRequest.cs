@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Logging;
 
 /// <summary>One request as the emulator saw it and answered it.</summary>
 /// <param name="Service">"hitl" (later also "ango").</param>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Logging;
 
 /// <summary>
 /// Thread-safe request log that keeps arrival order: a slot is taken when a request arrives and

@@ -3,14 +3,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
-
-internal enum ResponseOutcome
-{
-    Send,
-    SendTruncated,
-    Dropped,
-}
+namespace LabelOps.Emulator.Pipeline;
 
 /// <summary>Writes the response of a fault that replaces the real one.</summary>
 internal static class FaultResponder

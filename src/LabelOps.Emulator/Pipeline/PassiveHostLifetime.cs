@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Pipeline;
 
 /// <summary>
 /// Replaces the console lifetime so that an emulator inside a test process does not capture Ctrl+C or

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Pipeline;
 
 /// <summary>
 /// Wraps every request to an emulated service: picks the service by path prefix, authenticates the account

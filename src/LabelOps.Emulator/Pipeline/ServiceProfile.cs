@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
+namespace LabelOps.Emulator.Pipeline;
 
 /// <summary>
 /// What the shared pipeline needs to know about one emulated service: where its routes live,

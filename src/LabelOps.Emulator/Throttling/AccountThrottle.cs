@@ -4,29 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace LabelOps.Emulator;
-
-/// <summary>Which services an account's rate limit counts.</summary>
-public enum RateLimitScope
-{
-    Ango,
-    Hitl,
-    All,
-}
-
-/// <summary>How the rate limit counts: per fixed window (the default), or over the last window-length at every request.</summary>
-public enum RateLimitMode
-{
-    /// <summary>The window starts at the first request counted and restarts when it is over; Reset is the time left in it.</summary>
-    Fixed,
-
-    /// <summary>
-    /// At most the limit in any window-length span: a request is refused while the limit's worth of requests were
-    /// counted in the last window-length. Remaining is what is left of that span; Reset (and Retry-After on a 429)
-    /// the time until the oldest of them leaves it.
-    /// </summary>
-    Sliding,
-}
+namespace LabelOps.Emulator.Throttling;
 
 /// <summary>
 /// An account's service limits: a rate limit (by default a fixed window, as API gateways commonly count, or a
@@ -198,16 +176,4 @@ public sealed class AccountThrottle
     }
 
     private static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-}
-
-/// <summary>Server-wide settings: the latency of accounts that set none, and the rate limit new accounts start with.</summary>
-public sealed class ServerThrottle
-{
-    /// <summary>Added before every answer of accounts without a latency of their own; null for none.</summary>
-    public TimeSpan? Latency { get; set; }
-
-    /// <summary>The per-minute limit each account created from now on starts with; null for none.</summary>
-    public int? RateLimitPerMinute { get; set; }
-
-    public RateLimitScope RateLimitScope { get; set; } = RateLimitScope.Ango;
 }

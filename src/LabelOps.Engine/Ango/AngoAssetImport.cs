@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Adds assets to a project (Add-AngoAsset): -Batch names are resolved first (an unknown one stops everything

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// One asset an <see cref="AngoAssetImport"/> adds: what is registered, the local file uploaded first (none for a

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// One thing an <see cref="AngoAssetImport"/> reports, in the order Add-AngoAsset writes it: a result (skipped or

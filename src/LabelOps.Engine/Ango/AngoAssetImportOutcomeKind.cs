@@ -1,4 +1,4 @@
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>What an <see cref="AngoAssetImportOutcome"/> reports.</summary>
     internal enum AngoAssetImportOutcomeKind

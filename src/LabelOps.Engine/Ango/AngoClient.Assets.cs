@@ -7,21 +7,10 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
-    /// <summary>Which assets of a project to list; every filter is optional.</summary>
-    internal sealed class AngoAssetFilter
-    {
-        public string? AssetId { get; set; }
-
-        public string? ExternalId { get; set; }
-
-        /// <summary>Batch ids (resolve names first with <see cref="AngoNameResolver"/>).</summary>
-        public IReadOnlyList<string>? BatchIds { get; set; }
-    }
-
     // Assets: listing, the two-step upload of local files (signed URL, then registration), cloud registration,
     // attachments and chat assets.
     internal sealed partial class AngoClient

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     // Batches: read from the project, replaced as a whole list, and assigned to assets.
     internal sealed partial class AngoClient

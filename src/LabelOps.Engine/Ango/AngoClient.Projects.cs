@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     internal sealed partial class AngoClient
     {

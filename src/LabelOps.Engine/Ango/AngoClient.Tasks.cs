@@ -5,9 +5,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     // Tasks: listing and reading, assignment, requeue, stage history, webhook reruns and label import.
     // Where the API reference and the SDK disagree, the choice is made once, here, and written down in

@@ -5,9 +5,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Every call of the Ango Hub API v2, as typed .NET methods over an <see cref="AngoSession"/>. One partial

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>The engine half of an <see cref="AngoSession"/>: Ango Hub's authentication header.</summary>
     internal sealed class AngoConnection : ServiceConnection

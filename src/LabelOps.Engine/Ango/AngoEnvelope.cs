@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Ango wraps every answer: {"status":"success","data":{…}} or {"status":"fail"|"error","message":"…"}.

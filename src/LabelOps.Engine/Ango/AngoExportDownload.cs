@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Exports a project's annotations (Export-AngoAnnotation): -Batch and -Stage names are resolved, GET /exportV3

@@ -1,6 +1,6 @@
 using System;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// How far an <see cref="AngoExportDownload"/> is: the archive's bytes downloaded, then (when records are read) how

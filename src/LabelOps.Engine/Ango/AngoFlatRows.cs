@@ -7,9 +7,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Turns the free-form statistics Ango returns (performance, overview metrics; their shapes are not documented)

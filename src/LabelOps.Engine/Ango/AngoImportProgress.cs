@@ -1,4 +1,4 @@
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// How far an <see cref="AngoAssetImport"/> is, in one of its two steps: the uploads (files and bytes done, the

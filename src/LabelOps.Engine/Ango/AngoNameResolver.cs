@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Lets users name stages and batches as they see them in Ango Hub ("Review", "Week 12") while the API wants

@@ -5,7 +5,7 @@ using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Maps the statistics Ango returns (shapes not documented, see docs/assumptions/ango-projects.md) onto the typed rows

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// A requeue as Move-AngoTask is asked for it: the target stage and the filters by name or id, and what deletes

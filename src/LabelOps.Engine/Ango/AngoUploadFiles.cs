@@ -3,7 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Local files as the Ango uploads read them (Add-AngoAsset's signed PUTs, Send-AngoChatFile's form): proved

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using LabelOps.Engine;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
     /// <summary>
     /// Counts files and bytes uploaded and reports them as <see cref="ProgressThrottle"/> allows (the first upload at

@@ -7,20 +7,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Ango
+namespace LabelOps.Engine.Ango
 {
-    /// <summary>The two layouts of an exportV3 archive's entry.</summary>
-    internal enum AngoExportFormat
-    {
-        /// <summary>One JSON array of task records.</summary>
-        Json,
-
-        /// <summary>Newline-delimited JSON: one task record per line.</summary>
-        Ndjson,
-    }
-
     /// <summary>
     /// Reads the task records of an Ango export one at a time, so an export of any size passes through the
     /// pipeline with flat memory: only the record being handed out (and the reader's buffer) is ever held.

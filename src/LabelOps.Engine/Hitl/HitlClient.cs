@@ -9,9 +9,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Hitl
+namespace LabelOps.Engine.Hitl
 {
     /// <summary>
     /// Every call of the Humans in the Loop API v1, as typed .NET methods over a <see cref="HitlSession"/>.

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security;
 using LabelOps.Engine;
 
-namespace LabelOps.Hitl
+namespace LabelOps.Engine.Hitl
 {
     /// <summary>The engine half of a <see cref="HitlSession"/>: Humans in the Loop's authentication header.</summary>
     internal sealed class HitlConnection : ServiceConnection

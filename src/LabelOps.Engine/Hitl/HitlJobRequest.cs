@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Hitl
+namespace LabelOps.Engine.Hitl
 {
     /// <summary>The body of POST /v1/jobs.</summary>
     internal sealed class HitlJobRequest

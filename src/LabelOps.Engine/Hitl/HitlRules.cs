@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
-namespace LabelOps.Hitl
+namespace LabelOps.Engine.Hitl
 {
     /// <summary>The input rules the HITL document states, checked before anything is sent.</summary>
     internal static class HitlRules

@@ -1,17 +1,7 @@
 using System;
 
-namespace LabelOps.Hitl
+namespace LabelOps.Engine.Hitl
 {
-    /// <summary>How one poll of a project reads the jobs waited for.</summary>
-    internal enum HitlPollRead
-    {
-        /// <summary>One GET v1/jobs/{project}/{job} per job waited for.</summary>
-        SingleReads,
-
-        /// <summary>One GET v1/jobs/{project}: the whole project's jobs, parsed streaming, keeping only those waited for.</summary>
-        BulkRead,
-    }
-
     /// <summary>
     /// Chooses, per poll of one project, whether one bulk read or N single reads costs less, from what is known:
     /// how many jobs are still waited for, the size of the project's bulk reply learnt from an earlier poll, and the

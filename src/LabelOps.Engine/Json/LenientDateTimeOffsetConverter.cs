@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LabelOps.Json
+namespace LabelOps.Engine.Json
 {
     /// <summary>
     /// Service timestamps as <see cref="DateTimeOffset"/>. The HITL document only says "ISO date and time", and

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LabelOps.Json
+namespace LabelOps.Engine.Json
 {
     /// <summary>The one place where each service's JSON naming is mapped to .NET names.</summary>
     internal static class ServiceJson

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LabelOps.Wire;
 
-namespace LabelOps.Json
+namespace LabelOps.Engine.Json
 {
     /// <summary>
     /// Reads the Wire attributes of the public model (LabelOps.Model carries no System.Text.Json attributes, because it

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Ango;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Base
 {

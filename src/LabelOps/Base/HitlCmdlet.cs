@@ -1,4 +1,4 @@
-using LabelOps.Hitl;
+using LabelOps.Engine.Hitl;
 
 namespace LabelOps.Base
 {

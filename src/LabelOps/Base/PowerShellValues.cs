@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
 using System.Text.Json;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
 namespace LabelOps.Base
 {

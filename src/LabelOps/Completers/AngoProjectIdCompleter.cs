@@ -2,8 +2,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LabelOps.Ango;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Completers
 {

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using LabelOps.Ango;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Completers
 {
@@ -22,23 +22,5 @@ namespace LabelOps.Completers
         }
 
         internal abstract IEnumerable<CompletionCandidate> Parts(AngoProject project);
-    }
-
-    /// <summary>Completes workflow stage names (-Stage, -ToStage, -FromStage); the cmdlets take a name or an id.</summary>
-    public sealed class AngoStageNameCompleter : AngoProjectPartCompleter
-    {
-        internal override IEnumerable<CompletionCandidate> Parts(AngoProject project) =>
-            (project.Stages ?? new AngoStage[0])
-                .Where(s => !string.IsNullOrEmpty(s.Name))
-                .Select(s => new CompletionCandidate(s.Name, null, s.Name + " (" + (s.Type ?? "stage") + " stage " + s.StageId + ")"));
-    }
-
-    /// <summary>Completes batch names (-Batch); the cmdlets take a name or an id.</summary>
-    public sealed class AngoBatchNameCompleter : AngoProjectPartCompleter
-    {
-        internal override IEnumerable<CompletionCandidate> Parts(AngoProject project) =>
-            (project.Batches ?? new AngoBatch[0])
-                .Where(b => !string.IsNullOrEmpty(b.Name))
-                .Select(b => new CompletionCandidate(b.Name, null, b.Name + (string.IsNullOrEmpty(b.Description) ? string.Empty : ": " + b.Description) + " (batch " + b.BatchId + ")"));
     }
 }

@@ -8,23 +8,6 @@ using LabelOps.Base;
 
 namespace LabelOps.Completers
 {
-    /// <summary>One value a completer can offer: what is inserted, and a name to match and show.</summary>
-    internal sealed class CompletionCandidate
-    {
-        public CompletionCandidate(string value, string? name, string toolTip)
-        {
-            Value = value;
-            Name = name;
-            ToolTip = toolTip;
-        }
-
-        public string Value { get; }
-
-        public string? Name { get; }
-
-        public string ToolTip { get; }
-    }
-
     /// <summary>
     /// What the LabelOps argument completers share: the session (-Session on the command line, else the default
     /// one), matching what was typed against a value or its name, quoting, and the rule that completion never

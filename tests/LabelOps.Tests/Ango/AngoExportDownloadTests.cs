@@ -5,9 +5,9 @@ using System.IO.Compression;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Ango;
 using LabelOps.Emulator;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 using LabelOps.Tests.Infrastructure;
 using Xunit;
 

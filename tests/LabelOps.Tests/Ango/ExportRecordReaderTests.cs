@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Ango;
+using LabelOps.Engine.Ango;
 using Xunit;
 
 namespace LabelOps.Tests.Ango

@@ -2,8 +2,8 @@ using System;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using LabelOps.Ango;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 using Xunit;
 
 namespace LabelOps.Tests.Engine
@@ -59,7 +59,7 @@ namespace LabelOps.Tests.Engine
         [InlineData("2026-12-01 10:00:00")]
         public void Timestamps_read_the_same_through_the_fast_path_and_the_lenient_one(string text)
         {
-            var task = JsonSerializer.Deserialize<AngoTask>("{\"_id\":\"t\",\"createdAt\":\"" + text + "\"}", LabelOps.Json.ServiceJson.Ango)!;
+            var task = JsonSerializer.Deserialize<AngoTask>("{\"_id\":\"t\",\"createdAt\":\"" + text + "\"}", LabelOps.Engine.Json.ServiceJson.Ango)!;
 
             var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
             Assert.Equal(expected, task.CreatedAt);

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LabelOps.Hitl;
-using LabelOps.Hitl.Ledger;
+using LabelOps.Engine.Hitl;
+using LabelOps.Engine.Hitl.Ledger;
 using Xunit;
 
 namespace LabelOps.Tests.Engine

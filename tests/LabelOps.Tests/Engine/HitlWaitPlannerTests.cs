@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Hitl;
+using LabelOps.Engine.Hitl;
 using Xunit;
 
 namespace LabelOps.Tests.Engine

@@ -1,6 +1,6 @@
 using System;
 using LabelOps.Engine;
-using LabelOps.Hitl;
+using LabelOps.Engine.Hitl;
 using Xunit;
 
 namespace LabelOps.Tests.Engine
@@ -66,7 +66,7 @@ namespace LabelOps.Tests.Engine
         [Fact]
         public void A_session_never_shows_its_key()
         {
-            var session = LabelOps.Hitl.HitlConnection.Open(SecureStrings.FromPlainText("super-secret-key-123"), new Uri("https://api.example.test"));
+            var session = LabelOps.Engine.Hitl.HitlConnection.Open(SecureStrings.FromPlainText("super-secret-key-123"), new Uri("https://api.example.test"));
 
             Assert.DoesNotContain("super-secret", session.ToString());
             foreach (var property in typeof(HitlSession).GetProperties())

@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LabelOps.Hitl.Ledger
+namespace LabelOps.Engine.Hitl.Ledger
 {
     /// <summary>
     /// The ledger file of New-HitlJob -Ledger: JSON lines, appended and flushed to disk one line at a time, so a

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace LabelOps.Hitl.Ledger
+namespace LabelOps.Engine.Hitl.Ledger
 {
     /// <summary>
     /// Settles the rows of one project whose create is in doubt (an intent line with no done after it), from the

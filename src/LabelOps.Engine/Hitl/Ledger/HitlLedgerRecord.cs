@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace LabelOps.Hitl.Ledger
+namespace LabelOps.Engine.Hitl.Ledger
 {
     /// <summary>
     /// One line of a New-HitlJob ledger (JSON, one object per line). A row's lines, read in order, say where its

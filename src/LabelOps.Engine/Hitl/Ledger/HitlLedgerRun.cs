@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace LabelOps.Hitl.Ledger
+namespace LabelOps.Engine.Hitl.Ledger
 {
     /// <summary>
     /// One New-HitlJob command with -Ledger: each row is created at most once across any number of runs that were

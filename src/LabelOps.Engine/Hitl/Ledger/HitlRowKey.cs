@@ -6,9 +6,9 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using LabelOps.Json;
+using LabelOps.Engine.Json;
 
-namespace LabelOps.Hitl.Ledger
+namespace LabelOps.Engine.Hitl.Ledger
 {
     /// <summary>
     /// What makes two inputs "the same item" on a re-run: everything the create would send (project, file URLs in

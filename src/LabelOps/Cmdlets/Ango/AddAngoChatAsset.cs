@@ -5,10 +5,10 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
-using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
-using LabelOps.Json;
+using LabelOps.Engine.Ango;
+using LabelOps.Engine.Json;
 
 namespace LabelOps.Cmdlets.Ango
 {

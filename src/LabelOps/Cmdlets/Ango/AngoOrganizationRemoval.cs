@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Ango;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

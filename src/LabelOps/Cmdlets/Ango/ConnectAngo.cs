@@ -1,9 +1,9 @@
 using System.Management.Automation;
-using System.Threading.Tasks;
 using System.Security;
-using LabelOps.Ango;
+using System.Threading.Tasks;
 using LabelOps.Base;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {
@@ -38,7 +38,7 @@ namespace LabelOps.Cmdlets.Ango
                 baseUri = new System.Uri(baseUri, "v2/");
             }
             options.PagesInFlight = PagesInFlight;
-            return LabelOps.Ango.AngoConnection.Open(key, baseUri, options);
+            return LabelOps.Engine.Ango.AngoConnection.Open(key, baseUri, options);
         }
 
         protected override void Validate(AngoSession session) =>

@@ -2,9 +2,9 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

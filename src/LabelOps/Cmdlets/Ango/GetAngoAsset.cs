@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Threading.Tasks;
-using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

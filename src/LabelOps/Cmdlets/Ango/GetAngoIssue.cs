@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using LabelOps.Ango;
 using LabelOps.Base;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

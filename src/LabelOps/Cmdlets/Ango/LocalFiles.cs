@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
-using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
-using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

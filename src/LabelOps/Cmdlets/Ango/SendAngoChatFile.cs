@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using LabelOps.Ango;
 using LabelOps.Base;
 using LabelOps.Engine;
+using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango
 {

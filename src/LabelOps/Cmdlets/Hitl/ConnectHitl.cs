@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using LabelOps.Base;
 using LabelOps.Engine;
-using LabelOps.Hitl;
+using LabelOps.Engine.Hitl;
 
 namespace LabelOps.Cmdlets.Hitl
 {
@@ -17,7 +17,7 @@ namespace LabelOps.Cmdlets.Hitl
         protected override string ServiceName => "Humans in the Loop";
 
         private protected override HitlSession CreateSession(SecureString key, SessionOptions options) =>
-            LabelOps.Hitl.HitlConnection.Open(key, BaseUri ?? Slot.BaseUriFromEnvironment(), options);
+            LabelOps.Engine.Hitl.HitlConnection.Open(key, BaseUri ?? Slot.BaseUriFromEnvironment(), options);
 
         protected override void Validate(HitlSession session)
         {

@@ -3,8 +3,8 @@ using System.Management.Automation;
 using System.Text.Json;
 using LabelOps.Base;
 using LabelOps.Engine;
-using LabelOps.Hitl;
-using LabelOps.Json;
+using LabelOps.Engine.Hitl;
+using LabelOps.Engine.Json;
 
 namespace LabelOps.Cmdlets.Hitl
 {

@@ -3,8 +3,8 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using LabelOps.Base;
-using LabelOps.Hitl;
-using LabelOps.Hitl.Ledger;
+using LabelOps.Engine.Hitl;
+using LabelOps.Engine.Hitl.Ledger;
 
 namespace LabelOps.Cmdlets.Hitl
 {

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Base;
 using LabelOps.Engine;
-using LabelOps.Hitl;
+using LabelOps.Engine.Hitl;
 
 namespace LabelOps.Cmdlets.Hitl
 {

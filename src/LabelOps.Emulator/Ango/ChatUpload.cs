@@ -1,0 +1,12 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace LabelOps.Emulator.Ango;
+
+/// <summary>One multipart POST /project/{id}/chat as the emulator understood it.</summary>
+public sealed record ChatUpload(string ProjectId, IReadOnlyList<string> FieldNames, string? FileName, int ConversationCount, IReadOnlyList<string> BatchNames, string? LlmConfigJson);

@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.AspNetCore.Http;
+
+namespace LabelOps.Emulator.Faults;
+
+/// <summary>The kinds of fault a <see cref="FaultMix"/> injects.</summary>
+public enum FaultKind
+{
+    RateLimitedWithRetryAfter,
+    RateLimitedWithoutRetryAfter,
+    ServerError,
+    ConnectionReset,
+    TruncatedBody,
+    SlowResponse,
+}

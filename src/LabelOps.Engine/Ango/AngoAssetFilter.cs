@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Engine;
+using LabelOps.Engine.Json;
+
+namespace LabelOps.Engine.Ango
+{
+    /// <summary>Which assets of a project to list; every filter is optional.</summary>
+    internal sealed class AngoAssetFilter
+    {
+        public string? AssetId { get; set; }
+
+        public string? ExternalId { get; set; }
+
+        /// <summary>Batch ids (resolve names first with <see cref="AngoNameResolver"/>).</summary>
+        public IReadOnlyList<string>? BatchIds { get; set; }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LabelOps.Engine;
+
+namespace LabelOps.Engine.Ango
+{
+    /// <summary>What to export with GET /exportV3. Batches and stages are ids (resolve names with <see cref="AngoNameResolver"/>).</summary>
+    internal sealed class AngoExportRequest
+    {
+        public string ProjectId { get; set; } = string.Empty;
+
+        public IReadOnlyList<string> BatchIds { get; set; } = Array.Empty<string>();
+
+        public IReadOnlyList<string> StageIds { get; set; } = Array.Empty<string>();
+
+        public AngoExportFormat Format { get; set; } = AngoExportFormat.Json;
+
+        public bool IncludeHistory { get; set; }
+
+        public bool IncludeMetadata { get; set; }
+    }
+}

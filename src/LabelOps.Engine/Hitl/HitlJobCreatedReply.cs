@@ -1,0 +1,7 @@
+using System;
+using System.Collections.Generic;
+
+namespace LabelOps.Engine.Hitl
+{
+    internal sealed class HitlJobCreatedReply { public string? JobId { get; set; } }
+}

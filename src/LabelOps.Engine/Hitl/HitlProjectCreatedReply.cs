@@ -1,0 +1,7 @@
+using System;
+using System.Collections.Generic;
+
+namespace LabelOps.Engine.Hitl
+{
+    internal sealed class HitlProjectCreatedReply { public string? Id { get; set; } }
+}

@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace LabelOps.HelpCompiler
+{
+    /// <summary>
+    /// What <see cref="HelpFolderCompiler.Compile"/> wrote (full paths; <see cref="MamlFile"/> is null when the folder
+    /// had no cmdlet help) and skipped (files that are neither cmdlet help nor about topics, e.g. PlatyPS's module page).
+    /// </summary>
+    public sealed record HelpCompileResult(string? MamlFile, IReadOnlyList<CommandHelp> Commands, IReadOnlyList<string> AboutFiles, IReadOnlyList<string> SkippedFiles);
+}

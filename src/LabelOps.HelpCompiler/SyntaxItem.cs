@@ -1,0 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LabelOps.HelpCompiler
+{
+    /// <summary>One syntax item; <see cref="ParameterSetName"/> is null when the command has a single, unnamed set.</summary>
+    public sealed record SyntaxItem(string? ParameterSetName, IReadOnlyList<SyntaxParameter> Parameters);
+}

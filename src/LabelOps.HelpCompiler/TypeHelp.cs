@@ -1,0 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LabelOps.HelpCompiler
+{
+    /// <summary>An INPUTS or OUTPUTS entry.</summary>
+    public sealed record TypeHelp(string TypeName)
+    {
+        public List<string> Description { get; } = new List<string>();
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Globalization;
+using LabelOps.Wire;
+
+namespace LabelOps
+{
+    /// <summary>A JSON array of an export record; ToString is its JSON.</summary>
+    public sealed class JsonTextList : List<object?>
+    {
+        public JsonTextList(IEnumerable<object?> items)
+            : base(items)
+        {
+        }
+
+        public override string ToString() => JsonTextValue.ToJson(this);
+    }
+}

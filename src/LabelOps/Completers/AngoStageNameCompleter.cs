@@ -1,0 +1,16 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using LabelOps.Engine.Ango;
+
+namespace LabelOps.Completers
+{
+    /// <summary>Completes workflow stage names (-Stage, -ToStage, -FromStage); the cmdlets take a name or an id.</summary>
+    public sealed class AngoStageNameCompleter : AngoProjectPartCompleter
+    {
+        internal override IEnumerable<CompletionCandidate> Parts(AngoProject project) =>
+            (project.Stages ?? new AngoStage[0])
+                .Where(s => !string.IsNullOrEmpty(s.Name))
+                .Select(s => new CompletionCandidate(s.Name, null, s.Name + " (" + (s.Type ?? "stage") + " stage " + s.StageId + ")"));
+    }
+}

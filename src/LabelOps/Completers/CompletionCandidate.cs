@@ -1,0 +1,27 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using LabelOps.Base;
+
+namespace LabelOps.Completers
+{
+    /// <summary>One value a completer can offer: what is inserted, and a name to match and show.</summary>
+    internal sealed class CompletionCandidate
+    {
+        public CompletionCandidate(string value, string? name, string toolTip)
+        {
+            Value = value;
+            Name = name;
+            ToolTip = toolTip;
+        }
+
+        public string Value { get; }
+
+        public string? Name { get; }
+
+        public string ToolTip { get; }
+    }
+}
