@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LabelOps.Base;
 using LabelOps.Engine.Ango;
 
 namespace LabelOps.Cmdlets.Ango

@@ -7,7 +7,7 @@ using LabelOps.Base;
 using LabelOps.Engine;
 using LabelOps.Engine.Ango;
 
-namespace LabelOps.Cmdlets.Ango
+namespace LabelOps.Base
 {
     /// <summary>
     /// Local files named the PowerShell way (relative paths, PSDrives, wildcards) for the cmdlets that upload

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using LabelOps.Base;
 using LabelOps.Engine.Ango;
 
-namespace LabelOps.Cmdlets.Ango
+namespace LabelOps.Base
 {
     /// <summary>
     /// Base of the organisation cmdlets: -OrganizationId, defaulting to the organisation of the first project the

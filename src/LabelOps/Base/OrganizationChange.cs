@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LabelOps.Base;
 
-namespace LabelOps.Cmdlets.Ango
+namespace LabelOps.Base
 {
     /// <summary>What the collecting organisation cmdlets share: their ShouldProcess target and how they report partial failures.</summary>
     internal static class OrganizationChange

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LabelOps.Engine.Ango;
 
-namespace LabelOps.Cmdlets.Ango
+namespace LabelOps.Base
 {
     /// <summary>
     /// Base of the cmdlets that take people out of the organisation by e-mail (members, invitations): every address
