@@ -12,7 +12,8 @@ namespace LabelOps.Tests.Module
     /// The tree says what the code is (docs/architecture.md, "Names and files"): a type's namespace is its project's
     /// root namespace followed by its folder, and each file holds one top-level type named after the file (partial
     /// classes, AngoClient.Tasks.cs, are parts of one). Polyfills.cs holds the compiler attributes netstandard2.0
-    /// lacks, in the namespaces the compiler looks for, and is left out.
+    /// lacks, in the namespaces the compiler looks for, and is left out. The module's Cmdlets/ holds cmdlets only,
+    /// each under 200 lines (issue 12): what they share lives in Base/ or the engine.
     /// </summary>
     public sealed class SourceTreeTests
     {
@@ -79,6 +80,23 @@ namespace LabelOps.Tests.Module
             }
 
             Assert.True(checkedFiles > 0, "no source file found in " + folder);
+            Assert.Empty(problems);
+        }
+
+        [Fact]
+        public void Cmdlets_holds_only_cmdlets_and_each_cmdlet_file_stays_under_200_lines()
+        {
+            var files = SourceFiles("LabelOps").Where(f => f.StartsWith("Cmdlets/", StringComparison.Ordinal)).ToList();
+            var problems = files
+                .Select(f => (File: f, Text: File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "LabelOps", f))))
+                .SelectMany(f => new[]
+                {
+                    f.Text.Contains("[Cmdlet(", StringComparison.Ordinal) ? null : f.File + " is no cmdlet (helpers and bases belong in Base/)",
+                    f.Text.Split('\n').Length <= 200 ? null : f.File + " has " + f.Text.Split('\n').Length + " lines",
+                })
+                .Where(p => p != null);
+
+            Assert.True(files.Count > 50, "the cmdlet files were not found");
             Assert.Empty(problems);
         }
 
