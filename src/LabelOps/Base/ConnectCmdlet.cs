@@ -48,7 +48,7 @@ namespace LabelOps.Base
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected abstract SessionSlot<TSession> Slot { get; }
+        private protected abstract SessionSlot<TSession> Slot { get; }
 
         protected abstract string ServiceName { get; }
 

@@ -3,7 +3,7 @@ using LabelOps.Engine;
 namespace LabelOps.Base
 {
     /// <summary>The module's default sessions, one slot per service.</summary>
-    public static class DefaultSessions
+    internal static class DefaultSessions
     {
         public static readonly SessionSlot<HitlSession> Hitl =
             new SessionSlot<HitlSession>("HITL_API_KEY", "HITL_BASE_URI", "Connect-Hitl", (key, uri) => LabelOps.Engine.Hitl.HitlConnection.Open(key, uri));

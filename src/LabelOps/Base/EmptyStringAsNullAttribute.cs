@@ -6,7 +6,7 @@ namespace LabelOps.Base
     /// Turns an empty or blank string into null before binding, so an empty Import-Csv cell means "not given"
     /// (PowerShell would otherwise convert "" to 0 for a number).
     /// </summary>
-    public sealed class EmptyStringAsNullAttribute : ArgumentTransformationAttribute
+    internal sealed class EmptyStringAsNullAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

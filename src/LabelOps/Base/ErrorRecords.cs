@@ -5,7 +5,7 @@ using LabelOps.Engine;
 namespace LabelOps.Base
 {
     /// <summary>Maps LabelOps failures to PowerShell error records: ErrorId "LabelOps.&lt;Reason&gt;", a matching category, the item as target.</summary>
-    public static class ErrorRecords
+    internal static class ErrorRecords
     {
         public static ErrorRecord From(Exception exception, object? target)
         {

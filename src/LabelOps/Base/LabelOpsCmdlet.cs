@@ -25,7 +25,7 @@ namespace LabelOps.Base
         }
 
         /// <summary>Runs <paramref name="work"/> on the thread pool and writes what it posts until it ends. Failures propagate.</summary>
-        protected void RunAsync(Func<PipelineBridge, CancellationToken, Task> work)
+        private protected void RunAsync(Func<PipelineBridge, CancellationToken, Task> work)
         {
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
             {
@@ -54,7 +54,7 @@ namespace LabelOps.Base
         }
 
         /// <summary>Runs one call and returns its result, writing its verbose and debug text as it goes.</summary>
-        protected T Invoke<T>(Func<PipelineBridge, CancellationToken, Task<T>> call)
+        private protected T Invoke<T>(Func<PipelineBridge, CancellationToken, Task<T>> call)
         {
             var result = default(T)!;
             RunAsync(async (bridge, token) => result = await call(bridge, token).ConfigureAwait(false));
@@ -62,7 +62,7 @@ namespace LabelOps.Base
         }
 
         /// <summary>Runs the work for one pipeline item; a LabelOps failure becomes a non-terminating error for that item.</summary>
-        protected void RunForItem(object? target, Func<PipelineBridge, CancellationToken, Task> work)
+        private protected void RunForItem(object? target, Func<PipelineBridge, CancellationToken, Task> work)
         {
             try
             {
@@ -78,7 +78,7 @@ namespace LabelOps.Base
         /// For each id the user confirms (ShouldProcess on "<paramref name="noun"/> id"), runs the work as its own item:
         /// the shape of every cmdlet that deletes things by id.
         /// </summary>
-        protected void ForEachConfirmed(string[] ids, string noun, string action, Func<string, PipelineBridge, CancellationToken, Task> work)
+        private protected void ForEachConfirmed(string[] ids, string noun, string action, Func<string, PipelineBridge, CancellationToken, Task> work)
         {
             foreach (var id in ids)
             {

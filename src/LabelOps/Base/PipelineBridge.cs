@@ -13,7 +13,7 @@ namespace LabelOps.Base
     /// the only thread PowerShell lets a cmdlet write from. Work posts; <see cref="Pump"/> runs on the pipeline
     /// thread and writes until the work ends.
     /// </summary>
-    public sealed class PipelineBridge : IRequestObserver, IDebugAwareObserver
+    internal sealed class PipelineBridge : IRequestObserver, IDebugAwareObserver
     {
         // Bounded, so work that produces faster than the pipeline consumes waits instead of buffering everything
         // (a 100,000-task listing holds at most this many objects plus two pages).

@@ -12,7 +12,7 @@ namespace LabelOps.Base
     /// Turns what a PowerShell user passes as free-form data (hashtables, [pscustomobject], arrays, a JSON
     /// string) into plain dictionaries and lists the engine serialises as JSON.
     /// </summary>
-    public static class PowerShellValues
+    internal static class PowerShellValues
     {
         public static object? ToPlain(object? value)
         {

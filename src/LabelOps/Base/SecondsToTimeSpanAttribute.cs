@@ -8,7 +8,7 @@ namespace LabelOps.Base
     /// Lets a [TimeSpan] parameter take a plain number as seconds (-Timeout 600), as PowerShell users expect from
     /// -TimeoutSec style parameters; PowerShell's own conversion would read 600 as 600 ticks.
     /// </summary>
-    public sealed class SecondsToTimeSpanAttribute : ArgumentTransformationAttribute
+    internal sealed class SecondsToTimeSpanAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {

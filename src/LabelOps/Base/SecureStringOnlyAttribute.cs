@@ -8,7 +8,7 @@ namespace LabelOps.Base
     /// convert ("Cannot convert the "abc…" value of type System.String…"), putting the key into $Error, the error
     /// stream and any transcript; this message names the accepted forms instead and never repeats the input.
     /// </summary>
-    public sealed class SecureStringOnlyAttribute : ArgumentTransformationAttribute
+    internal sealed class SecureStringOnlyAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

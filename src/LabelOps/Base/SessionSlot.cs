@@ -11,7 +11,7 @@ namespace LabelOps.Base
     /// that run side by side (tests, hosted automation) cannot overwrite each other's. A runspace without one
     /// falls back to the service's environment variables (for Azure Automation and CI).
     /// </summary>
-    public sealed class SessionSlot<TSession> where TSession : ServiceSession
+    internal sealed class SessionSlot<TSession> where TSession : ServiceSession
     {
         private readonly ConditionalWeakTable<object, Holder> _byRunspace = new ConditionalWeakTable<object, Holder>();
         private readonly string _keyVariable;

@@ -21,7 +21,7 @@ namespace LabelOps.Cmdlets.Ango
         [ValidateRange(1, 64)]
         public int PagesInFlight { get; set; } = 8;
 
-        protected override SessionSlot<AngoSession> Slot => DefaultSessions.Ango;
+        private protected override SessionSlot<AngoSession> Slot => DefaultSessions.Ango;
 
         protected override string ServiceName => "Ango Hub";
 

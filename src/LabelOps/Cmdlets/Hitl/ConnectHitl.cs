@@ -12,7 +12,7 @@ namespace LabelOps.Cmdlets.Hitl
     [OutputType(typeof(HitlSession))]
     public sealed class ConnectHitl : ConnectCmdlet<HitlSession>
     {
-        protected override SessionSlot<HitlSession> Slot => DefaultSessions.Hitl;
+        private protected override SessionSlot<HitlSession> Slot => DefaultSessions.Hitl;
 
         protected override string ServiceName => "Humans in the Loop";
 
