@@ -1,9 +1,3 @@
-using System;
-using System.IO;
-using System.Net.Http;
-using System.Net.Sockets;
-using Polly.Timeout;
-
 namespace LabelOps.Engine
 {
     /// <summary>What a failed attempt tells us about whether the service saw the request.</summary>

@@ -1,8 +1,4 @@
 using System;
-using System.IO;
-using System.Net.Http;
-using System.Net.Sockets;
-using Polly.Timeout;
 
 namespace LabelOps.Engine
 {

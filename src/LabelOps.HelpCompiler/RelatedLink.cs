@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace LabelOps.HelpCompiler
 {
     /// <summary>A related link; <see cref="Uri"/> is absolute or empty (links to other .md files carry no address in MAML).</summary>

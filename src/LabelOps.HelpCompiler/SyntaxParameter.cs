@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace LabelOps.HelpCompiler
 {
     /// <summary>A parameter as it appears in one syntax item, with that set's metadata.</summary>

@@ -1,6 +1,3 @@
-using System;
-using LabelOps.Wire;
-
 namespace LabelOps
 {
     /// <summary>The job statuses the service documents.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace LabelOps.Emulator.Accounts;
 
 /// <summary>The ids a user needs to try the demo account, printed by the emulator's start banner.</summary>

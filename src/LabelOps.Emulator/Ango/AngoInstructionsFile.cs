@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json.Nodes;
-
 namespace LabelOps.Emulator.Ango;
 
 /// <summary>An instructions file as the emulator received it (multipart field "file").</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 
 namespace LabelOps.Emulator.Ango;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.AspNetCore.Http;
-
 namespace LabelOps.Emulator.Faults;
 
 /// <summary>The kinds of fault a <see cref="FaultMix"/> injects.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-
 namespace LabelOps.Emulator.Throttling;
 
 /// <summary>How the rate limit counts: per fixed window (the default), or over the last window-length at every request.</summary>

@@ -1,8 +1,4 @@
 using System;
-using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
 namespace LabelOps.Emulator.Throttling;
 

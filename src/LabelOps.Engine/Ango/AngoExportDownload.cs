@@ -4,7 +4,6 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using LabelOps.Engine;
 
 namespace LabelOps.Engine.Ango
 {

@@ -1,10 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using LabelOps.Engine;
 
 namespace LabelOps.Engine.Ango
 {

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using LabelOps.Engine;
-
 namespace LabelOps.Engine.Ango
 {
     /// <summary>Filters of GET /issues; null means "any".</summary>

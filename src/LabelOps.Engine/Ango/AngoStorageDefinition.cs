@@ -1,12 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using LabelOps.Engine;
-using LabelOps.Engine.Json;
 
 namespace LabelOps.Engine.Ango
 {

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace LabelOps.Engine.Hitl
 {
     // Shapes of HITL answers that are not output objects themselves. Names map through ServiceJson.Hitl (snake_case).

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace LabelOps.Engine.Hitl
 {
     internal sealed class HitlJobCreatedReply { public string? JobId { get; set; } }

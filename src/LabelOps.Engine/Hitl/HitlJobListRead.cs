@@ -1,11 +1,4 @@
-using System;
-using System.Buffers;
 using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using LabelOps.Engine.Json;
 
 namespace LabelOps.Engine.Hitl
 {

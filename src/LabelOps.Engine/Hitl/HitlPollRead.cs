@@ -1,5 +1,3 @@
-using System;
-
 namespace LabelOps.Engine.Hitl
 {
     /// <summary>How one poll of a project reads the jobs waited for.</summary>

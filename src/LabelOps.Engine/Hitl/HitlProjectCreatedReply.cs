@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace LabelOps.Engine.Hitl
 {
     internal sealed class HitlProjectCreatedReply { public string? Id { get; set; } }

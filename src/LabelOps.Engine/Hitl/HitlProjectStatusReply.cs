@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace LabelOps.Engine.Hitl
 {
     internal sealed class HitlProjectStatusReply { public string? Status { get; set; } }

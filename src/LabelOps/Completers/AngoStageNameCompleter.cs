@@ -1,7 +1,5 @@
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using LabelOps.Engine.Ango;
 
 namespace LabelOps.Completers
 {

@@ -1,11 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using LabelOps.Base;
-
 namespace LabelOps.Completers
 {
     /// <summary>One value a completer can offer: what is inserted, and a name to match and show.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace LabelOps.Engine.Hitl.Ledger
 {
     /// <summary>Where a row stands, folded from its ledger lines in file order.</summary>

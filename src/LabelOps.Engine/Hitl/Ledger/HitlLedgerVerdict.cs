@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace LabelOps.Engine.Hitl.Ledger
 {
     internal enum HitlLedgerVerdict
