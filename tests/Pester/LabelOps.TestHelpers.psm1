@@ -505,6 +505,20 @@ function Get-EmulatorActivity {
     Invoke-EmulatorControl -Method Get -Path '/activity' -ApiKey $Account.PlainKey
 }
 
+function Get-EmulatorRequestCount {
+    <#
+        How many requests the emulator received as this account with -Method whose path starts with -PathPrefix,
+        counted by the emulator (GET /_emulator/requests/count): for polling while a client runs, where fetching
+        the whole log at every look is too slow. Counts the helpers' own requests too (they never write).
+    #>
+    param(
+        [Parameter(Mandatory = $true)] $Account,
+        [Parameter(Mandatory = $true)][string] $Method,
+        [Parameter(Mandatory = $true)][string] $PathPrefix
+    )
+    (Invoke-EmulatorControl -Method Get -Path ('/requests/count?method=' + $Method + '&pathPrefix=' + [Uri]::EscapeDataString($PathPrefix)) -ApiKey $Account.PlainKey).count
+}
+
 function Clear-EmulatorRequest {
     param([Parameter(Mandatory = $true)] $Account)
     $null = Invoke-EmulatorControl -Method Delete -Path '/requests' -ApiKey $Account.PlainKey
@@ -1177,7 +1191,8 @@ Export-ModuleMember -Function @(
     'Get-RepositoryRoot', 'Get-LabelOpsManifestPath', 'Import-LabelOpsModule', 'Get-FreeTcpPort', 'ConvertTo-TestSecureString',
     'Start-TestEmulator', 'Get-TestEmulator', 'Stop-TestEmulator', 'Start-PrivateTestEmulator', 'Use-TestEmulator', 'Stop-PrivateTestEmulator',
     'New-EmulatorAccount', 'New-EmulatorHitlProject', 'New-EmulatorHitlJob', 'Set-EmulatorHitlProjectStatus', 'Set-EmulatorHitlJobStatus', 'Add-EmulatorHitlGeneratedJob',
-    'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
+    'Add-EmulatorFault', 'Clear-EmulatorFault', 'Get-EmulatorRequest',
+    'Get-EmulatorRequestCount', 'Get-EmulatorActivity', 'Clear-EmulatorRequest', 'Get-EmulatorUnauthenticatedRequest',
     'Get-EmulatorHitlJob', 'Get-EmulatorHitlJobList', 'Get-EmulatorHitlProjectStatus',
     'Get-HitlEnvironment', 'Set-HitlEnvironment',
     'Wait-Until', 'New-TestRunspace', 'Invoke-InTestRunspace', 'Start-InTestRunspace', 'Get-InTestRunspaceOutput',

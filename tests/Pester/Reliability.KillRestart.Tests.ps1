@@ -112,7 +112,7 @@ Describe 'Kill and restart: New-HitlJob -Ledger' {
         Invoke-EmulatorControl -Method Post -Path '/latency' -Body @{ apiKey = $account.PlainKey; latencyMs = 25 }
         Invoke-EmulatorControl -Method Post -Path '/fault-mix' -Body @{ apiKey = $account.PlainKey; seed = (Get-Random); slowResponsePercent = 10; slowDelayMs = 400; afterHandlerPercent = 100 }
         $environment = @{ HITL_API_KEY = $account.PlainKey; HITL_BASE_URI = $emulator.BaseUri.AbsoluteUri }
-        $countCreates = { @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix '/v1/jobs').Count }.GetNewClosure()
+        $countCreates = { Get-EmulatorRequestCount -Account $account -Method 'POST' -PathPrefix '/v1/jobs' }.GetNewClosure()
 
         function New-ItemCsv {
             param([int] $Count)
@@ -201,7 +201,7 @@ Import-Csv -LiteralPath $Csv |
         Invoke-EmulatorControl -Method Post -Path '/fault-mix' -Body @{ apiKey = $account.PlainKey; seed = (Get-Random); slowResponsePercent = 30; slowDelayMs = 600; afterHandlerPercent = 100 }
         $environment = @{ ANGO_API_KEY = $account.PlainKey; ANGO_BASE_URI = (Get-AngoTestUri).AbsoluteUri }
         $registrationPath = '/v2/project/' + $projectId + '/cloud'
-        $countCreates = { @(Get-EmulatorRequest -Account $account -Method 'POST' -PathPrefix $registrationPath).Count }.GetNewClosure()
+        $countCreates = { Get-EmulatorRequestCount -Account $account -Method 'POST' -PathPrefix $registrationPath }.GetNewClosure()
         $csv = Join-Path $TestDrive ('assets-' + [guid]::NewGuid().ToString('N') + '.csv')
         1..1000 | ForEach-Object { [pscustomobject]@{ data = 'https://cdn.example.test/kill/file-{0:D4}.jpg' -f $_ } } |
             Export-Csv -LiteralPath $csv -NoTypeInformation

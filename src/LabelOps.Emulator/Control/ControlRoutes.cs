@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -47,6 +48,17 @@ internal static partial class ControlRoutes
         }));
         control.MapGet("/requests", context => Handle(context, accounts, (_, body, ctx) =>
             Results.Json(Account(accounts, body, ctx).Requests, JsonSerializerOptions.Web)));
+        // How many requests match, without their bodies: a test that polls for a count while a client runs (the kill
+        // tests) would otherwise download the whole log at every look, slowly enough under load to miss its moment.
+        control.MapGet("/requests/count", context => Handle(context, accounts, (_, body, ctx) =>
+        {
+            var method = ctx.Request.Query["method"].ToString();
+            var prefix = ctx.Request.Query["pathPrefix"].ToString();
+            var count = Account(accounts, body, ctx).Requests.Count(r =>
+                (method.Length == 0 || string.Equals(r.Method, method, StringComparison.Ordinal))
+                && r.Path.StartsWith(prefix, StringComparison.Ordinal));
+            return Results.Json(new { count });
+        }));
         control.MapDelete("/requests", context => Handle(context, accounts, (_, body, ctx) =>
         {
             Account(accounts, body, ctx).ClearRequests();

@@ -71,6 +71,35 @@ namespace LabelOps.Tests.Ango
         }
 
         [Fact]
+        public void The_request_count_route_counts_the_accounts_requests_by_method_and_path_prefix()
+        {
+            var projectId = Ango.AddProject("Counted");
+            void Call(HttpMethod method, string path)
+            {
+                using var request = new HttpRequestMessage(method, new Uri(Emulator.BaseUri, path));
+                request.Headers.Add("apikey", Account.ApiKey);
+                if (method == HttpMethod.Post) request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var _ = Http.Send(request);
+            }
+            int Count(string method, string prefix)
+            {
+                var uri = new Uri(Emulator.BaseUri, "_emulator/requests/count?method=" + method + "&pathPrefix=" + Uri.EscapeDataString(prefix) + "&apiKey=" + Uri.EscapeDataString(Account.ApiKey));
+                return (int)JsonNode.Parse(Http.GetStringAsync(uri).GetAwaiter().GetResult())!["count"]!;
+            }
+
+            Call(HttpMethod.Get, "v2/project/" + projectId + "/tasks");
+            Call(HttpMethod.Get, "v2/project/" + projectId + "/tasks");
+            Call(HttpMethod.Get, "v2/project/" + projectId);
+            Call(HttpMethod.Post, "v2/project/" + projectId + "/cloud");
+
+            Assert.Equal(Account.Requests.Count(r => r.Method == "GET" && r.Path.StartsWith("/v2/project/" + projectId + "/tasks", StringComparison.Ordinal)), Count("GET", "/v2/project/" + projectId + "/tasks"));
+            Assert.Equal(2, Count("GET", "/v2/project/" + projectId + "/tasks"));
+            Assert.Equal(3, Count("GET", "/v2/project/"));
+            Assert.Equal(1, Count("POST", "/v2/project/" + projectId + "/cloud"));
+            Assert.Equal(0, Count("DELETE", "/v2/"));
+        }
+
+        [Fact]
         public void Issues_storages_and_generated_export_records_arranged_over_HTTP_are_those_of_the_accounts_store()
         {
             var projectId = Ango.AddProject("P");
