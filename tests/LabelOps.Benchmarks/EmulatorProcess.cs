@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace LabelOps.Benchmarks;
@@ -131,6 +132,32 @@ public sealed class EmulatorProcess : IAsyncDisposable
     {
         using var response = await _http.DeleteAsync(Control("/requests?apiKey=" + Uri.EscapeDataString(apiKey)));
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The emulator's own floor for a listing: every page fetched by <paramref name="inFlight"/> bare loops (one
+    /// keep-alive connection each, the body read and dropped, nothing parsed), as the account. The "ideal" of the
+    /// listing rows assumes answers come exactly the latency after they were asked; this is what they take here.
+    /// </summary>
+    public async Task<TimeSpan> ListingFloorAsync(string apiKey, string projectId, int pages, int inFlight)
+    {
+        using var client = new HttpClient();
+        var next = 0;
+        async Task Loop()
+        {
+            int page;
+            while ((page = Interlocked.Increment(ref next)) <= pages)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, "v2/project/" + projectId + "/tasks?page=" + page + "&limit=100"));
+                request.Headers.TryAddWithoutValidation("apikey", apiKey);
+                using var response = await client.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                _ = await response.Content.ReadAsByteArrayAsync();
+            }
+        }
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Loop()));
+        return watch.Elapsed;
     }
 
     private Uri Control(string path) => new(BaseUri, "_emulator" + path);
