@@ -29,6 +29,9 @@ namespace LabelOps.Base
             };
         }
 
+        /// <summary>The progress bar's id for an activity: stable for its text, so one command's reports share a bar.</summary>
+        private protected static int ProgressActivityId(string activity) => Math.Abs(activity.GetHashCode() % 1000) + 1;
+
         /// <summary>
         /// Writes every item of a paged list as it arrives, with -IncludeTotalCount and a progress bar that knows
         /// the total once the first page reports it.
@@ -44,7 +47,7 @@ namespace LabelOps.Base
             long? total = null;
             long written = 0;
             var progress = new ProgressThrottle();
-            var activityId = Math.Abs(activity.GetHashCode() % 1000) + 1;
+            var activityId = ProgressActivityId(activity);
             Action<long> onTotal = count =>
             {
                 total = count;

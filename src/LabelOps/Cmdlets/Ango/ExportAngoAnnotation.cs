@@ -66,7 +66,7 @@ namespace LabelOps.Cmdlets.Ango
                 // Resolved here, before the first await: the session state is read on the pipeline thread.
                 var path = ParameterSetName == FileSet ? ResolveFilePath(Path) : null;
                 var activity = "Exporting Ango project " + projectId;
-                var progressId = Math.Abs(activity.GetHashCode() % 1000) + 1;
+                var progressId = ProgressActivityId(activity);
                 var export = new AngoExportDownload(ClientFor(bridge), projectId)
                 {
                     Batches = Batch,
